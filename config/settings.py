@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.forms",
     "django.contrib.postgres",
     "django_filters",
+    "django_countries",
     "django_htmx",
     "allauth",
     "allauth.account",
