@@ -1,9 +1,11 @@
 from django.urls import path
 
-from ecosystem import views
+from ecosystem.views import directory, membership  # noqa: F401
 
 app_name = "ecosystem"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    # --- Public: directory, map, actor pages, open data (ecosystem/views/directory.py) ----
+    path("", directory.actor_list, name="index"),
+    # --- Members: register, edit, members, join requests (ecosystem/views/membership.py) --
 ]

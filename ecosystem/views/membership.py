@@ -1,0 +1,1 @@
+"""Views for members of organisations: register, edit, invite, join."""

@@ -1,0 +1,32 @@
+"""Shared fixtures: real PostgreSQL (the portal's own start-up), factories, a real browser."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
+# tests themselves (checking what the browser did) are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The database cache holds rate limits; its table is not a migration."""
+    with django_db_blocker.unblock():
+        call_command("createcachetable", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache(request):
+    """Rate-limit counters must not leak from one test into the next."""
+    if "django_db" in [m.name for m in request.node.iter_markers()] or any(
+        f in request.fixturenames for f in ("db", "transactional_db", "live_server", "client")
+    ):
+        from django.core.cache import cache
+
+        try:
+            cache.clear()
+        except Exception:  # no database access in this test: nothing cached either
+            pass
+    yield

@@ -1,0 +1,60 @@
+import re
+
+import pytest
+from django.core import mail
+from playwright.sync_api import expect
+
+from ecosystem.models import User
+from tests.e2e.axe import assert_accessible
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize(("path", "lang", "heading"), [
+    ("/", "da", "Social innovation i Danmark"),
+    ("/en/", "en", "Social innovation in Denmark"),
+])
+def test_home_page_in_both_languages_is_accessible(page, path, lang, heading):
+    page.goto(page.base_url + path)
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    assert_accessible(page)
+
+
+def test_language_switcher_keeps_the_visitor_on_the_same_page(page):
+    page.goto(page.base_url + "/om/")
+    page.locator("footer").get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(r"/en/about/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    page.locator("footer").get_by_role("link", name="Dansk").click()
+    expect(page).to_have_url(re.compile(r"/om/$"))
+
+
+def test_sign_up_verify_log_in_and_log_out(page):
+    page.goto(page.base_url + "/en/accounts/signup/")
+    assert_accessible(page)
+    page.get_by_label("Full name").fill("Karen Jensen")
+    page.get_by_label("Email").fill("karen@example.dk")
+    page.get_by_label("Password", exact=True).fill("a-long-and-unusual-password")
+    page.get_by_label("Password (again)").fill("a-long-and-unusual-password")
+    page.get_by_role("button", name="Sign Up").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["karen@example.dk"]
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
+    page.goto(page.base_url + link.split("://", 1)[1].split("/", 1)[1].join(["/", ""]))
+    page.get_by_role("button", name="Confirm").click()
+
+    page.goto(page.base_url + "/en/accounts/login/")
+    assert_accessible(page)
+    page.get_by_label("Email").fill("karen@example.dk")
+    page.get_by_label("Password").fill("a-long-and-unusual-password")
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("My account")
+    expect(page.locator(".portal-user")).to_contain_text("Karen Jensen")
+    assert User.objects.get(email="karen@example.dk").full_name == "Karen Jensen"
+
+    page.locator(".portal-user").get_by_role("button", name="Log out").click()
+    expect(page.locator(".portal-user")).to_contain_text("Log in")
