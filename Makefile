@@ -77,7 +77,7 @@ format: install-dev
 
 # Translations: extract, then edit locale/da/LC_MESSAGES/django.po, then compile (both committed).
 messages: install-dev
-	$(MANAGE) makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=var --no-obsolete
+	$(MANAGE) makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
 bench: install assets

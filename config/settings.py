@@ -6,6 +6,7 @@ start without a SECRET_KEY, and `manage.py check --deploy` is clean.
 
 import os
 import sys
+import warnings
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -181,6 +182,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+# WhiteNoise warns when collectstatic has not run yet; in development that is expected.
+warnings.filterwarnings("ignore", message="No directory at", category=UserWarning)
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")

@@ -17,6 +17,8 @@ class SignupForm(forms.Form):
 
 
 class AccountForm(forms.ModelForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+
     class Meta:
         model = User
         fields = ["full_name"]

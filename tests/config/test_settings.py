@@ -1,0 +1,45 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE is not part of a deployment.
+    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key():
+    env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
+        env={**env, "DEBUG": "0", "ALLOWED_HOSTS": "portal.example"}, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_check_deploy_is_clean_in_production_settings():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING",
+        DEBUG="0", SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-value",
+        ALLOWED_HOSTS="portal.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.django_db
+def test_staff_groups_exist():
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"moderators", "editors", "validators", "event managers"} <= names
