@@ -1,8 +1,34 @@
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.translation import gettext_lazy as _
+from datetime import timedelta
 
-from ecosystem.models import User
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Case, When
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from ecosystem import permissions, services
+from ecosystem.forms import LogoField, RejectForm
+from ecosystem.models import (
+    SDG,
+    Actor,
+    ActorLogEntry,
+    Connection,
+    Membership,
+    Municipality,
+    Region,
+    TargetGroup,
+    Theme,
+    User,
+)
+
+LogAction = ActorLogEntry.Action
 
 
 @admin.register(User)
@@ -17,11 +43,399 @@ class UserAdmin(DjangoUserAdmin):
         (_("Personal info"), {"fields": ["full_name"]}),
         (
             _("Permissions"),
-            {"fields": ["is_active", "is_staff", "is_superuser", "is_demo", "groups",
-                        "user_permissions"]},
+            {
+                "fields": [
+                    "is_active",
+                    "is_staff",
+                    "is_superuser",
+                    "is_demo",
+                    "groups",
+                    "user_permissions",
+                ]
+            },
         ),
         (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
     ]
     add_fieldsets = [
         (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
     ]
+
+
+# --- Moderation: actors ------------------------------------------------------------------------
+
+
+class ModeratorsOnly:
+    """Actor pages are for superusers and the moderators group only, on top of the model
+    permissions the group gets from its data migration."""
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_moderate_in_admin(request.user) and super().has_view_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_moderate_in_admin(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, *args):
+        return permissions.can_moderate_in_admin(request.user) and super().has_add_permission(
+            request, *args
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return permissions.can_moderate_in_admin(request.user) and super().has_delete_permission(
+            request, obj
+        )
+
+
+class DaysWaitingFilter(admin.SimpleListFilter):
+    """How long pending actors have waited for review since they were sent."""
+
+    title = _("days waiting")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("lt3", _("Less than 3 days")),
+            ("3to7", _("3 to 7 days")),
+            ("gt7", _("More than 7 days")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        pending = queryset.filter(status=Actor.Status.PENDING)
+        if self.value() == "lt3":
+            return pending.filter(submitted_at__gt=now - timedelta(days=3))
+        if self.value() == "3to7":
+            return pending.filter(
+                submitted_at__lte=now - timedelta(days=3),
+                submitted_at__gt=now - timedelta(days=8),
+            )
+        if self.value() == "gt7":
+            return pending.filter(submitted_at__lte=now - timedelta(days=8))
+        return queryset
+
+
+class ActorAdminForm(forms.ModelForm):
+    logo = LogoField(label=_("Logo"), required=False)
+
+    class Meta:
+        model = Actor
+        fields = ["logo"]  # the admin adds the fields of its fieldsets
+
+
+class MembershipInline(ModeratorsOnly, admin.TabularInline):
+    model = Membership
+    fields = ["user", "role", "created_at"]
+    readonly_fields = ["created_at"]
+    raw_id_fields = ["user"]
+    extra = 0
+
+
+class ConnectionInline(ModeratorsOnly, admin.TabularInline):
+    model = Connection
+    fk_name = "from_actor"
+    fields = ["kind", "to_actor"]
+    autocomplete_fields = ["to_actor"]
+    extra = 0
+
+
+class ActorLogEntryInline(ModeratorsOnly, admin.TabularInline):
+    """The actor's history: who did what, when; never edited."""
+
+    model = ActorLogEntry
+    fields = ["created_at", "user", "action", "change_summary", "note"]
+    readonly_fields = fields
+    ordering = ["-created_at"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("changes"))
+    def change_summary(self, entry: ActorLogEntry) -> str:
+        lines = []
+        for field, value in (entry.changes or {}).items():
+            if isinstance(value, list) and len(value) == 2:
+                lines.append((field, f"{value[0]!s} → {value[1]!s}"))
+            else:
+                lines.append((field, str(value)))
+        return format_html_join(mark_safe("<br>"), "{}: {}", lines) or "–"
+
+
+TRANSITION_DONE = {
+    "approve": (
+        "%(count)d actor was approved and published.",
+        "%(count)d actors were approved and published.",
+    ),
+    "reject": (
+        "%(count)d actor was rejected; the reason was sent by e-mail.",
+        "%(count)d actors were rejected; the reason was sent by e-mail.",
+    ),
+    "unpublish": ("%(count)d actor was unpublished.", "%(count)d actors were unpublished."),
+    "archive": ("%(count)d actor was archived.", "%(count)d actors were archived."),
+    "restore": ("%(count)d actor was published again.", "%(count)d actors were published again."),
+}
+
+
+@admin.register(Actor)
+class ActorAdmin(ModeratorsOnly, TranslationAdmin):
+    """The moderation queue: pending actors first, oldest first; every step goes through
+    services.transition_actor, so it is checked, logged and mailed like anywhere else."""
+
+    form = ActorAdminForm
+    change_form_template = "admin/ecosystem/actor/change_form.html"
+    list_display = ["name", "kind", "status", "region", "submitted_at", "days_waiting"]
+    list_filter = ["status", "kind", "region", DaysWaitingFilter]
+    list_select_related = ["region"]
+    search_fields = ["name", "cvr", "email", "city"]
+    actions = ["approve", "reject", "unpublish", "archive", "restore"]
+    inlines = [MembershipInline, ConnectionInline, ActorLogEntryInline]
+    readonly_fields = [
+        "slug",
+        "status",
+        "region",
+        "rejection_reason",
+        "submitted_at",
+        "published_at",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            _("Moderation"),
+            {
+                "fields": [
+                    "status",
+                    "rejection_reason",
+                    "submitted_at",
+                    "published_at",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+        (
+            _("Organisation"),
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "kind",
+                    "role",
+                    "scale",
+                    "short_description",
+                    "description",
+                    "themes",
+                    "target_groups",
+                    "sdgs",
+                    "founded_year",
+                    "cvr",
+                    "logo",
+                ]
+            },
+        ),
+        (
+            _("Location"),
+            {
+                "fields": [
+                    "country",
+                    "municipality",
+                    "region",
+                    "address",
+                    "postcode",
+                    "city",
+                    "latitude",
+                    "longitude",
+                ]
+            },
+        ),
+        (
+            _("Contact and partnerships"),
+            {
+                "fields": [
+                    "website",
+                    "email",
+                    "phone",
+                    "open_to_partnerships",
+                    "partnership_text",
+                ]
+            },
+        ),
+    ]
+    filter_horizontal = ["themes", "target_groups", "sdgs"]
+
+    def get_queryset(self, request):
+        # The queue: actors waiting for review first, the longest waiting at the top.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                queue=Case(When(status=Actor.Status.PENDING, then=0), default=1),
+            )
+            .order_by("queue", "submitted_at", "name")
+        )
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_add_permission(self, request, *args):
+        return False  # organisations register through the portal's form
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # archive instead: the history and the member's work stay
+
+    @admin.display(description=_("days waiting"))
+    def days_waiting(self, actor: Actor) -> str:
+        if actor.status != Actor.Status.PENDING or actor.submitted_at is None:
+            return "–"
+        return str((timezone.now() - actor.submitted_at).days)
+
+    def save_model(self, request, obj, form, change):
+        """A moderator's edit is saved and logged like a member's, field by field."""
+        values = {name: form.cleaned_data[name] for name in form.changed_data}
+        if "municipality" in values or "country" in values:
+            values["region"] = obj.municipality.region if obj.municipality else None
+        services.update_actor(actor=obj, by=request.user, values=values, language=get_language())
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is not Membership:
+            return
+        for membership in formset.new_objects:
+            services.log_member_change(
+                actor=form.instance,
+                by=request.user,
+                action=LogAction.MEMBER_ADDED,
+                membership=membership,
+                note="admin",
+            )
+        for membership in formset.deleted_objects:
+            services.log_member_change(
+                actor=form.instance,
+                by=request.user,
+                action=LogAction.MEMBER_REMOVED,
+                membership=membership,
+                note="admin",
+            )
+        for membership, _fields in formset.changed_objects:
+            services.log_member_change(
+                actor=form.instance,
+                by=request.user,
+                action=LogAction.EDITED,
+                membership=membership,
+                note="admin",
+            )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_actions"] = [
+                (action, services.WORKFLOW[action].label)
+                for action in services.allowed_actions(actor=obj, user=request.user)
+            ]
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _transition(self, request, queryset, action: str, reason: str = "") -> None:
+        done = 0
+        for actor in queryset:
+            try:
+                services.transition_actor(
+                    actor=actor,
+                    action=action,
+                    by=request.user,
+                    reason=reason,
+                    language=get_language(),
+                )
+            except services.ActorTransitionError as error:
+                self.message_user(request, error.message, messages.ERROR)
+            else:
+                done += 1
+        if done:
+            singular, plural = TRANSITION_DONE[action]
+            self.message_user(
+                request, ngettext(singular, plural, done) % {"count": done}, messages.SUCCESS
+            )
+
+    @admin.action(description=_("Approve and publish"), permissions=["change"])
+    def approve(self, request, queryset):
+        self._transition(request, queryset, "approve")
+
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._transition(request, queryset, "unpublish")
+
+    @admin.action(description=_("Archive"), permissions=["change"])
+    def archive(self, request, queryset):
+        self._transition(request, queryset, "archive")
+
+    @admin.action(description=_("Publish archived actors again"), permissions=["change"])
+    def restore(self, request, queryset):
+        self._transition(request, queryset, "restore")
+
+    @admin.action(description=_("Reject with a reason…"), permissions=["change"])
+    def reject(self, request, queryset):
+        """An intermediate page asks for the reason; the organisation receives it by e-mail."""
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            self._transition(request, queryset, "reject", reason=form.cleaned_data["reason"])
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Reject actors"),
+            "subtitle": None,
+            "opts": self.model._meta,
+            "actors": queryset,
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/ecosystem/actor/reject.html", context)
+
+
+# --- Reference data: loaded by a migration, names translated; read-mostly -----------------
+
+
+class ReferenceAdmin(TranslationAdmin):
+    """Changing a name is fine; adding or deleting reference data is for superusers."""
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
+@admin.register(Region)
+class RegionAdmin(ReferenceAdmin):
+    list_display = ["code", "name"]
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(ReferenceAdmin):
+    list_display = ["code", "name", "region"]
+    list_filter = ["region"]
+    list_select_related = ["region"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Theme)
+class ThemeAdmin(ReferenceAdmin):
+    list_display = ["name", "position"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(ReferenceAdmin):
+    list_display = ["name", "position"]
+
+
+@admin.register(SDG)
+class SDGAdmin(ReferenceAdmin):
+    list_display = ["number", "name"]

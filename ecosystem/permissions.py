@@ -11,7 +11,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ecosystem import staff
-from ecosystem.models import Actor, Membership
+from ecosystem.models import Actor, Invitation, JoinRequest, Membership
+
+# Who may take a step of the actor workflow (see ecosystem.services.WORKFLOW).
+BY_MEMBER = "member"
+BY_MODERATOR = "moderator"
 
 
 def is_moderator(user) -> bool:
@@ -40,6 +44,31 @@ def can_manage_members(user, actor: Actor) -> bool:
     return membership is not None and membership.role == Membership.Role.OWNER
 
 
+def can_take_transition(user, actor: Actor, by: str) -> bool:
+    """A workflow step is taken by the organisation's members or by a moderator."""
+    if by == BY_MODERATOR:
+        return is_moderator(user)
+    if by == BY_MEMBER:
+        return membership_for(user, actor) is not None
+    return False
+
+
+def can_request_to_join(user, actor: Actor) -> bool:
+    """Published actors, and ones waiting for review (a colleague may have just registered
+    the organisation), take join requests; drafts and archived actors stay hidden."""
+    return (
+        user.is_authenticated
+        and actor.status in (Actor.Status.PUBLISHED, Actor.Status.PENDING)
+        and membership_for(user, actor) is None
+    )
+
+
+def can_moderate_in_admin(user) -> bool:
+    """The admin's actor pages are for superusers and the moderators group only, whatever
+    single model permissions a staff account may have been given by hand."""
+    return user.is_active and user.is_staff and is_moderator(user)
+
+
 def get_actor_for_view(user, slug: str) -> Actor:
     actor = get_object_or_404(Actor, slug=slug)
     if not can_view(user, actor):
@@ -59,3 +88,38 @@ def get_actor_for_owner(user, slug: str) -> Actor:
     if not can_manage_members(user, actor):
         raise Http404
     return actor
+
+
+def get_actor_for_member(user, slug: str) -> Actor:
+    """Any member sees their organisation's member list, whatever its status."""
+    actor = get_object_or_404(Actor, slug=slug)
+    if membership_for(user, actor) is None:
+        raise Http404
+    return actor
+
+
+def get_actor_for_join(user, slug: str) -> Actor:
+    """Members are let through (the view tells them they already belong)."""
+    actor = get_object_or_404(Actor, slug=slug)
+    if not (can_request_to_join(user, actor) or membership_for(user, actor) is not None):
+        raise Http404
+    return actor
+
+
+def get_membership_for_owner(user, slug: str, membership_id: int) -> Membership:
+    actor = get_actor_for_owner(user, slug)
+    return get_object_or_404(
+        Membership.objects.select_related("user", "actor"), pk=membership_id, actor=actor
+    )
+
+
+def get_join_request_for_owner(user, slug: str, request_id: int) -> JoinRequest:
+    actor = get_actor_for_owner(user, slug)
+    return get_object_or_404(
+        JoinRequest.objects.select_related("user", "actor"), pk=request_id, actor=actor
+    )
+
+
+def get_invitation(token: str) -> Invitation:
+    """The token is the secret: whoever holds the link may see whom it invites to what."""
+    return get_object_or_404(Invitation.objects.select_related("actor"), token=token)

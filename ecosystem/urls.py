@@ -8,4 +8,22 @@ urlpatterns = [
     # --- Public: directory, map, actor pages, open data (ecosystem/views/directory.py) ----
     path("", directory.actor_list, name="index"),
     # --- Members: register, edit, members, join requests (ecosystem/views/membership.py) --
+    # register/ and mine/ must come before the public "<slug>/" pattern.
+    path("register/", membership.register, name="register"),
+    path("mine/", membership.my_actors, name="my_actors"),
+    path("invitations/<str:token>/", membership.invitation_accept, name="invitation_accept"),
+    path("<slug:slug>/edit/", membership.actor_edit, name="actor_edit"),
+    path("<slug:slug>/submit/", membership.actor_submit, name="actor_submit"),
+    path("<slug:slug>/members/", membership.actor_members, name="actor_members"),
+    path(
+        "<slug:slug>/members/<int:membership_id>/remove/",
+        membership.member_remove,
+        name="member_remove",
+    ),
+    path("<slug:slug>/join/", membership.actor_join, name="actor_join"),
+    path(
+        "<slug:slug>/join-requests/<int:request_id>/",
+        membership.join_request_decide,
+        name="join_request_decide",
+    ),
 ]
