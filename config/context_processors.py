@@ -8,7 +8,5 @@ def portal(request):
     return {
         "portal_name": settings.PORTAL_NAME,
         "contact_email": settings.CONTACT_EMAIL,
-        "language_urls": {
-            code: translate_url(path, code) for code, _name in settings.LANGUAGES
-        },
+        "language_urls": {code: translate_url(path, code) for code, _name in settings.LANGUAGES},
     }

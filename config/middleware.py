@@ -31,7 +31,8 @@ class StaffSecondFactorMiddleware:
             return None
         if needs_second_factor(request.user):
             messages.warning(
-                request, _("Set up a second factor (an authenticator app) before you use the admin.")
+                request,
+                _("Set up a second factor (an authenticator app) before you use the admin."),
             )
             return redirect("mfa_activate_totp")
         return None

@@ -114,7 +114,9 @@ def test_many_wrong_passwords_are_rate_limited(client):
     response = client.post(
         "/en/accounts/login/", {"login": "member@example.dk", "password": PASSWORD}
     )
-    assert response.status_code == 429 or "Too many failed login attempts" in response.content.decode()
+    assert (
+        response.status_code == 429 or "Too many failed login attempts" in response.content.decode()
+    )
     assert "_auth_user_id" not in client.session
 
 

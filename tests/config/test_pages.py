@@ -53,10 +53,13 @@ def test_no_inline_scripts_or_styles_and_a_strict_csp(client):
     assert "<script>" not in html and "style=" not in html and "<style" not in html
 
 
-@pytest.mark.parametrize(("url", "text"), [
-    ("/findes-ikke/", "Siden blev ikke fundet"),
-    ("/en/does-not-exist/", "Page not found"),
-])
+@pytest.mark.parametrize(
+    ("url", "text"),
+    [
+        ("/findes-ikke/", "Siden blev ikke fundet"),
+        ("/en/does-not-exist/", "Page not found"),
+    ],
+)
 def test_unknown_url_gives_a_404_in_the_portal_layout_and_language(client, url, text):
     response = client.get(url)
     assert response.status_code == 404
@@ -74,10 +77,14 @@ def test_server_error_page_shows_no_internals(client, settings):
 
     import config.urls
 
-    urlconf = type("Urls", (), {
-        "urlpatterns": [path("boom/", broken)] + config.urls.urlpatterns,
-        "handler500": "config.views.server_error",
-    })
+    urlconf = type(
+        "Urls",
+        (),
+        {
+            "urlpatterns": [path("boom/", broken)] + config.urls.urlpatterns,
+            "handler500": "config.views.server_error",
+        },
+    )
     settings.ROOT_URLCONF = urlconf
     client.raise_request_exception = False
     response = client.get("/boom/")

@@ -15,15 +15,23 @@ def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():
     env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, capture_output=True, text=True,
-        env={**env, "DEBUG": "0", "ALLOWED_HOSTS": "portal.example"}, timeout=120,
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**env, "DEBUG": "0", "ALLOWED_HOSTS": "portal.example"},
+        timeout=120,
     )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
@@ -31,8 +39,12 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 
 def test_check_deploy_is_clean_in_production_settings():
     result = run_manage(
-        "check", "--deploy", "--fail-level", "WARNING",
-        DEBUG="0", SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-value",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DEBUG="0",
+        SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-value",
         ALLOWED_HOSTS="portal.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -46,9 +46,22 @@ def test_every_string_in_the_code_is_in_the_catalogue(tmp_path):
     shutil.copy(PO, backup)
     try:
         subprocess.run(
-            [sys.executable, "manage.py", "makemessages", "-l", "da", "--no-obsolete",
-             "--ignore=.venv", "--ignore=node_modules", "--ignore=var", "--ignore=tests"],
-            cwd=ROOT, check=True, capture_output=True, timeout=300,
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                "-l",
+                "da",
+                "--no-obsolete",
+                "--ignore=.venv",
+                "--ignore=node_modules",
+                "--ignore=var",
+                "--ignore=tests",
+            ],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
         fresh = {(e.msgctxt, e.msgid) for e in entries(PO)}
     finally:

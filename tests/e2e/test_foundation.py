@@ -10,10 +10,13 @@ from tests.e2e.axe import assert_accessible
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.mark.parametrize(("path", "lang", "heading"), [
-    ("/", "da", "Social innovation i Danmark"),
-    ("/en/", "en", "Social innovation in Denmark"),
-])
+@pytest.mark.parametrize(
+    ("path", "lang", "heading"),
+    [
+        ("/", "da", "Social innovation i Danmark"),
+        ("/en/", "en", "Social innovation in Denmark"),
+    ],
+)
 def test_home_page_in_both_languages_is_accessible(page, path, lang, heading):
     page.goto(page.base_url + path)
     expect(page.locator("html")).to_have_attribute("lang", lang)
