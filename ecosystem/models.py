@@ -211,7 +211,9 @@ class Actor(models.Model):
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     short_description = models.CharField(_("short description"), max_length=300)
     description = models.TextField(_("description"), blank=True)
-    themes = models.ManyToManyField(Theme, blank=True, related_name="actors", verbose_name=_("themes"))
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="actors", verbose_name=_("themes")
+    )
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="actors", verbose_name=_("target groups")
     )
@@ -246,7 +248,9 @@ class Actor(models.Model):
     cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
     logo = models.ImageField(_("logo"), upload_to="actors/logos/", blank=True)
     open_to_partnerships = models.BooleanField(_("open to partnerships"), default=False)
-    partnership_text = models.CharField(_("what we look for in partners"), max_length=500, blank=True)
+    partnership_text = models.CharField(
+        _("what we look for in partners"), max_length=500, blank=True
+    )
     founded_year = models.PositiveSmallIntegerField(
         _("founded"), null=True, blank=True, validators=[MinValueValidator(1000)]
     )
@@ -284,9 +288,7 @@ class Actor(models.Model):
             models.Index(fields=["status", "name"], name="actor_status_name_idx"),
         ]
         constraints = [
-            models.UniqueConstraint(
-                fields=["cvr"], condition=~Q(cvr=""), name="actor_cvr_unique"
-            ),
+            models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="actor_cvr_unique"),
             models.UniqueConstraint(
                 Lower("name"), "municipality", name="actor_name_municipality_unique"
             ),
@@ -397,7 +399,11 @@ class JoinRequest(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("decided by"),
     )
 
@@ -430,7 +436,9 @@ class Connection(models.Model):
         Actor, on_delete=models.CASCADE, related_name="connections_from", verbose_name=_("actor")
     )
     to_actor = models.ForeignKey(
-        Actor, on_delete=models.CASCADE, related_name="connections_to",
+        Actor,
+        on_delete=models.CASCADE,
+        related_name="connections_to",
         verbose_name=_("connected actor"),
     )
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
@@ -471,7 +479,11 @@ class ActorLogEntry(models.Model):
         Actor, on_delete=models.CASCADE, related_name="log_entries", verbose_name=_("actor")
     )
     user = models.ForeignKey(
-        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name=_("by"),
     )
     action = models.CharField(_("action"), max_length=32, choices=Action.choices)
