@@ -120,10 +120,25 @@ class CoordinateField(forms.FloatField):
         return value
 
 
+class InlineErrorsMixin:
+    """Render every field with its own error message under the label (DKFDS pattern).
+
+    includes/forms/field.html reads `errors`, which a field's own template context lacks;
+    this template passes `field.errors` in.
+    """
+
+    field_template = "ecosystem/includes/field.html"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.template_name = self.field_template
+
+
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 
 
-class ActorForm(forms.ModelForm):
+class ActorForm(InlineErrorsMixin, forms.ModelForm):
     """Register or edit an organisation.
 
     Besides each field's own check, `clean` places the actor: a Danish actor has a
@@ -160,6 +175,13 @@ class ActorForm(forms.ModelForm):
             "PNG, JPEG, WebP or GIF, at most 2 MB. It is shown at most 512 pixels wide. "
             "If the form shows an error, choose the file again."
         ),
+    )
+    cvr = forms.CharField(
+        label=_("CVR number"),
+        required=False,
+        max_length=20,  # typed with spaces or "DK"; stored as the 8 digits
+        help_text=_("8 digits. Danish organisations only."),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     founded_year = forms.IntegerField(
         label=_("Year founded"),
@@ -218,7 +240,6 @@ class ActorForm(forms.ModelForm):
             "city": _("City"),
             "email": _("Public e-mail"),
             "phone": _("Public phone"),
-            "cvr": _("CVR number"),
             "open_to_partnerships": _("We are open to partnerships"),
             "partnership_text_da": _("What we look for in partners, in Danish"),
             "partnership_text_en": _("What we look for in partners, in English"),
@@ -234,7 +255,6 @@ class ActorForm(forms.ModelForm):
                 "you can move the pin below."
             ),
             "postcode": _("In Denmark: 4 digits, for example 8000."),
-            "cvr": _("8 digits. Danish organisations only."),
         }
         widgets = {
             "short_description_da": forms.Textarea(attrs={"rows": 3}),
@@ -251,7 +271,6 @@ class ActorForm(forms.ModelForm):
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
-            "cvr": forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
         }
 
     def __init__(self, *args, **kwargs) -> None:
@@ -458,7 +477,7 @@ class ActorForm(forms.ModelForm):
         return values
 
 
-class InviteForm(forms.Form):
+class InviteForm(InlineErrorsMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -472,7 +491,7 @@ class InviteForm(forms.Form):
     )
 
 
-class JoinRequestForm(forms.Form):
+class JoinRequestForm(InlineErrorsMixin, forms.Form):
     message = forms.CharField(
         label=_("Message to the owners"),
         required=False,

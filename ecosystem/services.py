@@ -19,7 +19,8 @@ from django.conf import settings
 from django.core.files.base import File
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Lower
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -365,8 +366,13 @@ def find_duplicate(
     if cvr:
         query |= Q(cvr=cvr)
     if name and municipality is not None:
-        query |= Q(name__iexact=name.strip(), municipality=municipality)
-    actors = Actor.objects.filter(query).select_related("municipality")
+        # The same folding as the actor_name_municipality_unique constraint: lower() in SQL.
+        query |= Q(lower_name=Lower(Value(name.strip())), municipality=municipality)
+    actors = (
+        Actor.objects.annotate(lower_name=Lower("name"))
+        .filter(query)
+        .select_related("municipality")
+    )
     if exclude is not None:
         actors = actors.exclude(pk=exclude)
     return actors.order_by("pk").first()
