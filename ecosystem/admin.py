@@ -118,7 +118,10 @@ class DaysWaitingFilter(admin.SimpleListFilter):
 
 
 class ActorAdminForm(forms.ModelForm):
+    """The same logo check and re-encoding as the portal's form."""
+
     logo = LogoField(label=_("Logo"), required=False)
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
 
     class Meta:
         model = Actor
@@ -270,17 +273,12 @@ class ActorAdmin(ModeratorsOnly, TranslationAdmin):
         ),
     ]
     filter_horizontal = ["themes", "target_groups", "sdgs"]
-
-    def get_queryset(self, request):
-        # The queue: actors waiting for review first, the longest waiting at the top.
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                queue=Case(When(status=Actor.Status.PENDING, then=0), default=1),
-            )
-            .order_by("queue", "submitted_at", "name")
-        )
+    # The queue: actors waiting for review first, the longest waiting at the top.
+    ordering = [
+        Case(When(status=Actor.Status.PENDING, then=0), default=1).asc(),
+        "submitted_at",
+        "name",
+    ]
 
     def get_actions(self, request):
         actions = super().get_actions(request)

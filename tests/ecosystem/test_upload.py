@@ -1,0 +1,141 @@
+"""Logos are checked by their content, limited in size, scaled down and re-encoded."""
+
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from ecosystem.forms import ActorForm
+from ecosystem.models import Actor, Membership
+from tests.ecosystem.join_data import actor_data, image_bytes
+from tests.factories import ActorFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+REGISTER = "/en/actors/register/"
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def member(client):
+    user = UserFactory()
+    client.force_login(user)
+    return user
+
+
+def stored_files(media) -> list:
+    return [path for path in media.rglob("*") if path.is_file()]
+
+
+def register_with(client, name: str, content: bytes, content_type: str = "image/png"):
+    logo = SimpleUploadedFile(name, content, content_type=content_type)
+    return client.post(REGISTER, {**actor_data(), "logo": logo})
+
+
+@pytest.mark.parametrize(
+    ("fmt", "size", "mode"),
+    [
+        ("PNG", (64, 48), "RGB"),
+        ("JPEG", (2000, 1000), "RGB"),
+        ("WEBP", (600, 600), "RGB"),
+        ("GIF", (100, 100), "P"),
+    ],
+)
+def test_an_image_is_stored_as_a_small_new_png(client, member, media, fmt, size, mode):
+    original = image_bytes(fmt, size, mode)
+    response = register_with(client, f"logo.{fmt.lower()}", original)
+    assert response.status_code == 302
+    actor = Actor.objects.get()
+    with actor.logo.open("rb") as stored:
+        content = stored.read()
+    assert actor.logo.name.endswith(".png")
+    assert content != original
+    with Image.open(io.BytesIO(content)) as image:
+        assert image.format == "PNG"
+        assert max(image.size) == min(512, max(size))
+
+
+def test_data_hidden_after_the_image_is_not_stored(client, member):
+    original = image_bytes("PNG") + b"<?php system($_GET['c']); ?>"
+    register_with(client, "logo.png", original)
+    with Actor.objects.get().logo.open("rb") as stored:
+        assert b"<?php" not in stored.read()
+
+
+def test_a_20_mb_logo_gets_a_clear_form_error_and_nothing_is_saved(client, member, media):
+    huge = image_bytes("PNG") + b"\0" * (20 * 1024 * 1024)
+    response = register_with(client, "logo.png", huge)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "a logo may be at most 2 MB" in page
+    assert "20.0\xa0MB" in page or "20.0 MB" in page
+    assert 'value="Grøn Omstilling Aarhus"' in page  # the rest is kept
+    assert not Actor.objects.exists()
+    assert stored_files(media) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "content_type"),
+    [
+        ("logo.png", b"Just some text pretending to be a PNG.\n", "image/png"),
+        ("logo.png", b"\x89PNG\r\n\x1a\n" + b"broken" * 10, "image/png"),
+        (
+            "logo.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>',
+            "image/svg+xml",
+        ),
+        ("logo.png", image_bytes("BMP"), "image/png"),
+        ("logo.png", b"", "image/png"),
+    ],
+)
+def test_a_file_that_is_not_an_allowed_image_is_refused(
+    client, member, media, name, content, content_type
+):
+    response = register_with(client, name, content, content_type)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert ("not an image we can use" in page) or ("The submitted file is empty" in page)
+    assert 'id="id_logo_error"' in page
+    assert not Actor.objects.exists()
+    assert stored_files(media) == []
+
+
+def test_a_failed_registration_leaves_no_logo_behind(client, member, media, monkeypatch):
+    """The database refused the row after the file was written (another registration with
+    the same CVR won the race past the form's checks): the file is removed again."""
+    ActorFactory(cvr="13585628")
+    monkeypatch.setattr(ActorForm, "_find_duplicate", lambda self, data: None)
+    monkeypatch.setattr(Actor, "validate_constraints", lambda self, exclude=None: None)
+    response = register_with(client, "logo.png", image_bytes("PNG"))
+    assert "already registered" in response.content.decode()
+    assert Actor.objects.count() == 1
+    assert stored_files(media) == []
+
+
+def test_a_member_replaces_and_removes_the_logo(client, member, media):
+    actor = ActorFactory()
+    MembershipFactory(actor=actor, user=member, role=Membership.Role.EDITOR)
+    data = actor_data(
+        name=actor.name,
+        cvr="",
+        municipality=str(actor.municipality_id),
+        latitude=str(actor.latitude),
+        longitude=str(actor.longitude),
+    )
+    url = f"/en/actors/{actor.slug}/edit/"
+    logo = SimpleUploadedFile("new.jpg", image_bytes("JPEG", (900, 300)), "image/jpeg")
+    assert client.post(url, {**data, "logo": logo}).status_code == 302
+    actor.refresh_from_db()
+    assert actor.logo.name.endswith(".png")
+    entry = actor.log_entries.get()
+    assert entry.changes["logo"][0] == "" and entry.changes["logo"][1] == actor.logo.name
+
+    assert client.post(url, {**data, "logo-clear": "on"}).status_code == 302
+    actor.refresh_from_db()
+    assert not actor.logo
