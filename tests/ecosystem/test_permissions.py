@@ -1,0 +1,184 @@
+"""Who may open which actor URL: one table, every URL of ecosystem/urls.py and the admin.
+
+Roles: an anonymous visitor; an editor and an owner of the organisation; a member of
+another organisation (a stranger to this one); and a moderator (staff with a second
+factor, not a member). Another organisation's private pages answer 404, never 403, so
+nothing leaks; an editor of the same organisation gets 403 for an owner-only action.
+"""
+
+import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.urls import reverse
+
+from ecosystem import permissions, staff, urls
+from ecosystem.models import Invitation, JoinRequest, Membership
+from tests.factories import ActorFactory, MembershipFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "editor", "owner", "stranger", "moderator")
+
+# fmt: off
+#   url name               method  target          anon editor owner stranger moderator
+MEMBER_TABLE = [
+    ("register",            "GET",  None,           302, 200,  200,  200,     200),
+    ("register",            "POST", None,           302, 200,  200,  200,     200),
+    ("my_actors",           "GET",  None,           302, 200,  200,  200,     200),
+    ("actor_edit",          "GET",  "published",    302, 200,  200,  404,     404),
+    ("actor_edit",          "POST", "published",    302, 200,  200,  404,     404),
+    ("actor_edit",          "GET",  "draft",        302, 200,  200,  404,     404),
+    ("actor_edit",          "GET",  "archived",     302, 404,  404,  404,     404),
+    ("actor_submit",        "POST", "draft",        302, 302,  302,  404,     404),
+    ("actor_submit",        "GET",  "draft",        405, 405,  405,  405,     405),
+    ("actor_members",       "GET",  "published",    302, 200,  200,  404,     404),
+    ("actor_members",       "POST", "published",    302, 403,  302,  404,     404),
+    ("member_remove",       "GET",  "membership",   302, 404,  200,  404,     404),
+    ("member_remove",       "POST", "membership",   302, 404,  302,  404,     404),
+    ("invitation_accept",   "GET",  "invitation",   302, 200,  200,  200,     200),
+    ("actor_join",          "GET",  "published",    302, 302,  302,  200,     200),
+    ("actor_join",          "POST", "published",    302, 302,  302,  302,     302),
+    ("actor_join",          "GET",  "draft",        302, 302,  302,  404,     404),
+    ("join_request_decide", "GET",  "join_request", 302, 404,  200,  404,     404),
+    ("join_request_decide", "POST", "join_request", 302, 404,  302,  404,     404),
+]
+
+PUBLIC_TABLE = [
+    ("index",               "GET",  None,           200, 200,  200,  200,     200),
+    ("map",                 "GET",  None,           200, 200,  200,  200,     200),
+    ("map_geojson",         "GET",  None,           200, 200,  200,  200,     200),
+    ("map_embed",           "GET",  None,           200, 200,  200,  200,     200),
+    ("export_csv",          "GET",  None,           200, 200,  200,  200,     200),
+    ("export_json",         "GET",  None,           200, 200,  200,  200,     200),
+    ("open_data",           "GET",  None,           200, 200,  200,  200,     200),
+    ("actor_detail",        "GET",  "published",    200, 200,  200,  200,     200),
+    ("actor_detail",        "GET",  "draft",        404, 200,  200,  404,     200),
+    ("actor_detail",        "GET",  "archived",     404, 200,  200,  404,     200),
+]
+
+# Non-staff are sent to log in (302); the admin's actor pages are for moderators only.
+ADMIN_TABLE = [
+    ("admin:ecosystem_actor_changelist", "GET", None,        302, 302, 302, 302, 200),
+    ("admin:ecosystem_actor_change",     "GET", "published", 302, 302, 302, 302, 200),
+    ("admin:ecosystem_actor_change",     "GET", "draft",     302, 302, 302, 302, 200),
+    ("admin:ecosystem_actor_history",    "GET", "published", 302, 302, 302, 302, 200),
+]
+# fmt: on
+
+POST_DATA = {
+    "actor_members": {"email": "newcomer@example.dk", "role": "editor"},
+    "actor_join": {"message": "Hello"},
+    "join_request_decide": {"decision": "approve"},
+}
+
+URL_NAMES = {pattern.name for pattern in urls.urlpatterns}
+
+
+def existing(table):
+    """Rows for the URL names ecosystem/urls.py has (the public ones arrive separately)."""
+    return [row for row in table if row[0].startswith("admin:") or row[0] in URL_NAMES]
+
+
+def cases(table):
+    return [
+        pytest.param(
+            role, name, method, target, expected, id=f"{role}-{name}-{method}-{target or 'none'}"
+        )
+        for name, method, target, *statuses in existing(table)
+        for role, expected in zip(ROLES, statuses, strict=True)
+    ]
+
+
+@pytest.fixture
+def world():
+    """One organisation (published, a draft and an archived actor), a stranger's own
+    organisation, a moderator, an open invitation and a pending join request."""
+    owner = UserFactory(email="owner@example.dk")
+    editor = UserFactory(email="editor@example.dk")
+    published = ActorFactory(name="Offentlig")
+    draft = ActorFactory(name="Kladde", draft=True)
+    archived = ActorFactory(name="Arkiveret", archived=True)
+    for actor in (published, draft, archived):
+        MembershipFactory(actor=actor, user=owner, role=Membership.Role.OWNER)
+        MembershipFactory(actor=actor, user=editor, role=Membership.Role.EDITOR)
+    stranger = MembershipFactory(actor=ActorFactory(name="Naboen")).user
+    moderator = UserFactory(email="mod@example.dk", staff=True, groups=[staff.MODERATORS])
+    TOTP.activate(moderator, generate_totp_secret())
+    invitation = Invitation.objects.create(
+        actor=published, email="invited@example.dk", token="secret-token-" + "x" * 30
+    )
+    join_request = JoinRequest.objects.create(actor=published, user=UserFactory())
+    return {
+        "users": {"editor": editor, "owner": owner, "stranger": stranger, "moderator": moderator},
+        "published": {"slug": published.slug},
+        "draft": {"slug": draft.slug},
+        "archived": {"slug": archived.slug},
+        "membership": {
+            "slug": published.slug,
+            "membership_id": published.memberships.get(user=editor).pk,
+        },
+        "invitation": {"token": invitation.token},
+        "join_request": {"slug": published.slug, "request_id": join_request.pk},
+        "admin": {"published": published.pk, "draft": draft.pk},
+    }
+
+
+def url_for(world, name: str, target: str | None) -> str:
+    if name.startswith("admin:"):
+        args = [world["admin"][target]] if target else []
+        return reverse(name, args=args)
+    return reverse(f"ecosystem:{name}", kwargs=world[target] if target else {})
+
+
+def request_as(client, world, role, name, method, target):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    url = url_for(world, name, target)
+    if method == "POST":
+        return client.post(url, POST_DATA.get(name, {}))
+    return client.get(url)
+
+
+@pytest.mark.parametrize(("role", "name", "method", "target", "expected"), cases(MEMBER_TABLE))
+def test_member_pages(client, world, role, name, method, target, expected):
+    assert request_as(client, world, role, name, method, target).status_code == expected
+
+
+@pytest.mark.parametrize(("role", "name", "method", "target", "expected"), cases(PUBLIC_TABLE))
+def test_public_pages(client, world, role, name, method, target, expected):
+    assert request_as(client, world, role, name, method, target).status_code == expected
+
+
+@pytest.mark.parametrize(("role", "name", "method", "target", "expected"), cases(ADMIN_TABLE))
+def test_admin_actor_pages(client, world, role, name, method, target, expected):
+    assert request_as(client, world, role, name, method, target).status_code == expected
+
+
+def test_the_table_covers_every_url_of_the_ecosystem_app():
+    covered = {row[0] for row in MEMBER_TABLE + PUBLIC_TABLE}
+    assert URL_NAMES <= covered, f"Add rows for: {sorted(URL_NAMES - covered)}"
+
+
+def test_another_organisations_draft_never_leaks_through_a_member_url(client, world):
+    """Whatever the URL, a stranger learns nothing about another organisation's draft."""
+    client.force_login(world["users"]["stranger"])
+    slug = world["draft"]["slug"]
+    for suffix in ("edit/", "members/", "join/", "submit/"):
+        response = client.post(f"/en/actors/{slug}/{suffix}")
+        assert response.status_code == 404
+        assert b"Kladde" not in response.content
+
+
+def test_the_permission_functions_answer_directly(world):
+    from ecosystem.models import Actor
+
+    published = Actor.objects.get(slug=world["published"]["slug"])
+    users = world["users"]
+    assert permissions.can_edit(users["editor"], published)
+    assert not permissions.can_manage_members(users["editor"], published)
+    assert permissions.can_manage_members(users["owner"], published)
+    assert not permissions.can_edit(users["stranger"], published)
+    assert not permissions.can_edit(users["moderator"], published)
+    assert permissions.can_request_to_join(users["stranger"], published)
+    assert not permissions.can_request_to_join(users["editor"], published)
+    assert permissions.can_moderate_in_admin(users["moderator"])
+    assert not permissions.can_moderate_in_admin(users["owner"])
