@@ -7,6 +7,13 @@ app_name = "ecosystem"
 urlpatterns = [
     # --- Public: directory, map, actor pages, open data (ecosystem/views/directory.py) ----
     path("", directory.actor_list, name="index"),
+    path("map/", directory.actor_map, name="map"),
+    path("map.geojson", directory.actor_map_geojson, name="map_geojson"),
+    path("map/embed/", directory.actor_map_embed, name="map_embed"),
+    path("export.csv", directory.export_csv, name="export_csv"),
+    path("export.json", directory.export_json, name="export_json"),
+    path("open-data/", directory.open_data, name="open_data"),
+    # The actor page ("<slug>/") is the last pattern of the file, after register/ and mine/.
     # --- Members: register, edit, members, join requests (ecosystem/views/membership.py) --
     # register/ and mine/ must come before the public "<slug>/" pattern.
     path("register/", membership.register, name="register"),
@@ -26,4 +33,6 @@ urlpatterns = [
         membership.join_request_decide,
         name="join_request_decide",
     ),
+    # --- Public: the actor page; last, so register/, mine/, map/ ... are not taken as slugs -
+    path("<slug:slug>/", directory.actor_detail, name="actor_detail"),
 ]

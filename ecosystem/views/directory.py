@@ -1,8 +1,314 @@
-from django.http import HttpRequest, HttpResponse
+"""The public side of the ecosystem: directory, map, actor pages and open data.
+
+Everything here is read-only and anonymous-friendly. Each page runs a fixed number of
+queries whatever the number of actors (tested in tests/ecosystem/test_query_counts.py).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.html import format_html
+from django.utils.http import http_date, quote_etag
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_GET
+
+from ecosystem import opendata, permissions
+from ecosystem.filters import ActorFilter
+from ecosystem.models import Actor, Connection
+
+PAGE_SIZE = 20
+
+# How a connection reads from the other end: "A member of B" shows on B's page as
+# "has as member: A".
+INCOMING_LABELS = {
+    Connection.Kind.PARTNER_OF: _("partner of"),
+    Connection.Kind.MEMBER_OF: _("has as member"),
+    Connection.Kind.FUNDED_BY: _("funds"),
+    Connection.Kind.COLLABORATES_WITH: _("collaborates with"),
+}
+
+# The fields a result in the list shows; the rest (long texts, the search vector) stay
+# in the database.
+LIST_FIELDS = (
+    "name",
+    "slug",
+    "kind",
+    "short_description_da",
+    "short_description_en",
+    "country",
+    "city",
+    "open_to_partnerships",
+    "municipality__name_da",
+    "municipality__name_en",
+)
+
+
+def _listing(request: HttpRequest, filterset: ActorFilter) -> dict:
+    """What the directory and the map page share: facets with counts, one page of results."""
+    actors = filterset.qs.select_related("municipality").only(*LIST_FIELDS)
+    page_obj = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filterset": filterset,
+        "facet_fields": filterset.facet_fields(),
+        "sort_options": filterset.sort_options(),
+        "search_errors": filterset.field_errors("q"),
+        "sort_errors": filterset.field_errors("sort"),
+        "has_errors": bool(filterset.is_bound and filterset.errors),
+        "page_obj": page_obj,
+        "result_count": page_obj.paginator.count,
+        "query_string": query.urlencode(),
+        "filtered": any(value for key, value in query.items() if key != "sort"),
+    }
+
+
+def _render_listing(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    """The whole page, or for htmx only the results (facets swapped out of band)."""
+    if request.htmx and not request.htmx.history_restore_request:
+        response = render(request, "ecosystem/_results.html", {**context, "oob": True})
+    else:
+        response = render(request, template, context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 @require_GET
 def actor_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "ecosystem/index.html")
+    context = _listing(request, ActorFilter(request.GET))
+    context.update(results_url=reverse("ecosystem:index"), view_name="directory")
+    return _render_listing(request, "ecosystem/directory.html", context)
+
+
+def _map_settings() -> dict:
+    return {"tile_url": settings.TILE_URL, "tile_attribution": settings.TILE_ATTRIBUTION}
+
+
+@require_GET
+def actor_map(request: HttpRequest) -> HttpResponse:
+    context = _listing(request, ActorFilter(request.GET))
+    context.update(_map_settings(), results_url=reverse("ecosystem:map"), view_name="map")
+    return _render_listing(request, "ecosystem/map.html", context)
+
+
+@require_GET
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def actor_map_embed(request: HttpRequest) -> HttpResponse:
+    """A bare map that partners put in an iframe on their own sites (framing allowed)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {**_map_settings(), "query_string": query.urlencode()}
+    return render(request, "ecosystem/map_embed.html", context)
+
+
+def _open_data_headers(response: HttpResponse, request: HttpRequest) -> None:
+    """Licence and documentation as Link headers; readable from other sites' scripts."""
+    docs = request.build_absolute_uri(reverse("ecosystem:open_data"))
+    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license", <{docs}>; rel="describedby"'
+    response["Access-Control-Allow-Origin"] = "*"
+
+
+@require_GET
+def actor_map_geojson(request: HttpRequest) -> HttpResponse:
+    """The filtered actors as GeoJSON; a repeated request for unchanged data gets a 304."""
+    actors = ActorFilter(request.GET).matching().with_position()
+    variant = f"{get_language()}|{request.GET.urlencode()}"
+    fresh = opendata.geojson_freshness(actors, variant=variant)
+    etag = quote_etag(fresh.etag)
+    last_modified = int(fresh.last_modified.timestamp()) if fresh.last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(
+            opendata.geojson_text(actors), content_type="application/geo+json; charset=utf-8"
+        )
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, no_cache=True)
+    _open_data_headers(response, request)
+    return response
+
+
+def _export_response(request: HttpRequest, chunks, content_type: str, filename: str):
+    response = StreamingHttpResponse(opendata.iter_encoded(chunks), content_type=content_type)
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    _open_data_headers(response, request)
+    return response
+
+
+@require_GET
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    actors = ActorFilter(request.GET).matching()
+    lines = opendata.csv_lines(actors, site_url=request.build_absolute_uri("/")[:-1])
+    return _export_response(request, lines, "text/csv; charset=utf-8; header=present", "actors.csv")
+
+
+@require_GET
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    actors = ActorFilter(request.GET).matching()
+    chunks = opendata.json_chunks(
+        actors,
+        site_url=request.build_absolute_uri("/")[:-1],
+        source_url=request.build_absolute_uri(reverse("ecosystem:open_data")),
+    )
+    return _export_response(request, chunks, "application/json; charset=utf-8", "actors.json")
+
+
+@require_GET
+def open_data(request: HttpRequest) -> HttpResponse:
+    context = {
+        "csv_columns": opendata.CSV_COLUMNS,
+        "json_fields": opendata.JSON_FIELDS,
+        "geojson_properties": opendata.GEOJSON_PROPERTIES,
+        "licence_name": opendata.LICENCE_NAME,
+        "licence_url": opendata.LICENCE_URL,
+        "kinds": Actor.Kind.choices,
+        "roles": Actor.Role.choices,
+        "scales": Actor.Scale.choices,
+    }
+    return render(request, "ecosystem/open_data.html", context)
+
+
+# --- The actor page ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConnectionRow:
+    label: str
+    actor: Actor
+
+
+def _connections(actor: Actor) -> list[ConnectionRow]:
+    """Both directions, only to published actors, each pair once."""
+    rows: dict[tuple[str, int], ConnectionRow] = {}
+    for connection in actor.connections_from.all():
+        label = str(connection.get_kind_display())
+        rows.setdefault((label, connection.to_actor_id), ConnectionRow(label, connection.to_actor))
+    for connection in actor.connections_to.all():
+        label = str(INCOMING_LABELS[connection.kind])
+        rows.setdefault(
+            (label, connection.from_actor_id), ConnectionRow(label, connection.from_actor)
+        )
+    return sorted(rows.values(), key=lambda row: (row.label, row.actor.name.lower()))
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in the visitor's language, or the other one; `lang` marks which (WCAG 3.1.2)."""
+
+    text: str
+    lang: str
+
+
+def _in_language(actor: Actor, field: str) -> Text:
+    lang = "en" if (get_language() or "").startswith("en") else "da"
+    for code in (lang, "da" if lang == "en" else "en"):
+        text = getattr(actor, f"{field}_{code}") or ""
+        if text.strip():
+            return Text(text, code)
+    return Text("", lang)
+
+
+def _json_ld(data: dict) -> SafeString:
+    """A <script type="application/ld+json"> block, escaped like json_script: it is data,
+    never executed, and "</script>" in a user's text cannot end it early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    escaped = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
+
+
+def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
+    """schema.org Organization, built in Python from the public fields only."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": actor.name,
+        "url": request.build_absolute_uri(actor.get_absolute_url()),
+        "description": actor.short_description,
+        "address": {
+            "@type": "PostalAddress",
+            "addressCountry": str(actor.country.code),
+        },
+    }
+    address = data["address"]
+    for key, value in (
+        ("streetAddress", actor.address),
+        ("postalCode", actor.postcode),
+        ("addressLocality", actor.city or (actor.municipality and actor.municipality.name)),
+        ("addressRegion", actor.region and actor.region.name),
+    ):
+        if value:
+            address[key] = value
+    optional = {
+        "email": actor.email,
+        "telephone": actor.phone,
+        "taxID": actor.cvr,
+        "foundingDate": str(actor.founded_year) if actor.founded_year else "",
+        "sameAs": actor.website,
+        "logo": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
+        "knowsAbout": [theme.name for theme in actor.themes.all()],
+    }
+    data.update({key: value for key, value in optional.items() if value})
+    if actor.latitude is not None and actor.longitude is not None:
+        data["location"] = {
+            "@type": "Place",
+            "geo": {
+                "@type": "GeoCoordinates",
+                "latitude": actor.latitude,
+                "longitude": actor.longitude,
+            },
+        }
+    return data
+
+
+@require_GET
+def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    actor = permissions.get_actor_for_view(request.user, slug)
+    prefetch_related_objects(
+        [actor],
+        "municipality",
+        "region",
+        "themes",
+        "target_groups",
+        "sdgs",
+        Prefetch(
+            "connections_from",
+            queryset=Connection.objects.filter(to_actor__status=Actor.Status.PUBLISHED)
+            .select_related("to_actor")
+            .only("kind", "from_actor_id", "to_actor__name", "to_actor__slug"),
+        ),
+        Prefetch(
+            "connections_to",
+            queryset=Connection.objects.filter(from_actor__status=Actor.Status.PUBLISHED)
+            .select_related("from_actor")
+            .only("kind", "to_actor_id", "from_actor__name", "from_actor__slug"),
+        ),
+    )
+    page_url = request.build_absolute_uri(actor.get_absolute_url())
+    context = {
+        "actor": actor,
+        "short_description": _in_language(actor, "short_description"),
+        "description": _in_language(actor, "description"),
+        "partnership_text": _in_language(actor, "partnership_text"),
+        "connections": _connections(actor),
+        "json_ld": _json_ld(_organisation_data(request, actor)),
+        "page_url": page_url,
+        "logo_url": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
+        "can_edit": permissions.can_edit(request.user, actor),
+        **_map_settings(),
+    }
+    return render(request, "ecosystem/actor_detail.html", context)

@@ -1,0 +1,301 @@
+"""The directory's filters: search, facets with counts, and sorting over published actors.
+
+One FilterSet serves the directory, the map, its GeoJSON and the exports, so a filtered
+view has the same URL parameters everywhere and can be shared. Bad values (an unknown
+slug, text where a number belongs, a junk sort) are form errors: the filter is ignored
+and the page says why, never a 500.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
+
+SORT_RELEVANCE = "relevance"
+SORT_NAME = "name"
+SORT_NEWEST = "newest"
+SORT_CHOICES = [
+    (SORT_RELEVANCE, _("Best match")),
+    (SORT_NAME, _("Name")),
+    (SORT_NEWEST, _("Newest")),
+]
+
+# Letters and digits only: what goes into to_tsquery can never be tsquery syntax.
+_WORD = re.compile(r"[^\W_]+")
+SEARCH_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class FacetOption:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass(frozen=True)
+class FacetField:
+    """One filter of the form as the template draws it: a select, or the one checkbox."""
+
+    name: str
+    label: str
+    any_label: str
+    options: list[FacetOption]
+    errors: list[str]
+    checkbox: bool = False
+
+
+ANY_LABELS = {
+    "kind": _("All types"),
+    "theme": _("All themes"),
+    "target_group": _("All target groups"),
+    "sdg": _("All goals"),
+    "region": _("All regions"),
+    "municipality": _("All municipalities"),
+    "country": _("All countries"),
+    "open_to_partnerships": "",
+}
+
+
+def search_query(text: str) -> SearchQuery | None:
+    """The tsquery for what a visitor typed, or None when nothing searchable is left.
+
+    The whole text is matched with Danish and English stemming (websearch syntax, so
+    quotes and `-word` work and nothing can be a syntax error). While typing, the last
+    word is usually unfinished, so the earlier words plus a prefix match of the last
+    word ("virk" finds "virksomhed") are OR-ed in.
+    """
+    text = text.strip()
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    query = SearchQuery(text, config="danish", search_type="websearch") | SearchQuery(
+        text, config="english", search_type="websearch"
+    )
+    prefix = SearchQuery(f"{words[-1].lower()}:*", config="simple", search_type="raw")
+    rest = " ".join(words[:-1])
+    if rest:
+        prefix = (
+            SearchQuery(rest, config="danish", search_type="websearch")
+            | SearchQuery(rest, config="english", search_type="websearch")
+        ) & prefix
+    return query | prefix
+
+
+class ActorFilter(django_filters.FilterSet):
+    """Filters for published actors; `facets()` counts each option under the other filters."""
+
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=SEARCH_MAX_LENGTH
+    )
+    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Actor.Kind.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), to_field_name="slug"
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"), queryset=Region.objects.all(), to_field_name="slug"
+    )
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Municipality"), queryset=Municipality.objects.all(), to_field_name="code"
+    )
+    target_group = django_filters.ModelChoiceFilter(
+        label=_("Target group"),
+        field_name="target_groups",
+        queryset=TargetGroup.objects.all(),
+        to_field_name="slug",
+    )
+    sdg = django_filters.ModelChoiceFilter(
+        label=_("Sustainable development goal"),
+        field_name="sdgs",
+        queryset=SDG.objects.all(),
+        to_field_name="number",
+    )
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=countries)
+    open_to_partnerships = django_filters.BooleanFilter(
+        label=_("Only actors open to partnerships"),
+        widget=forms.CheckboxInput,
+        method="filter_open_to_partnerships",
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SORT_CHOICES, method="filter_nothing"
+    )
+
+    # The facets shown with counts, in the order of the filter form.
+    FACETS = (
+        "kind",
+        "theme",
+        "target_group",
+        "sdg",
+        "region",
+        "municipality",
+        "country",
+        "open_to_partnerships",
+    )
+
+    class Meta:
+        model = Actor
+        fields: list[str] = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = Actor.objects.published()
+        super().__init__(data=data, queryset=queryset, **kwargs)
+        self._search: SearchQuery | None = None
+
+    # --- filtering --------------------------------------------------------------------
+
+    def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        query = search_query(value or "")
+        if query is None:
+            return queryset
+        self._search = query
+        return queryset.filter(search_vector=query)
+
+    def filter_open_to_partnerships(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # An unticked box means "any", not "only actors closed to partnerships".
+        return queryset.filter(open_to_partnerships=True) if value else queryset
+
+    def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset  # sorting is applied last, in filter_queryset()
+
+    def _apply(self, queryset: QuerySet, *, skip: str | None = None) -> QuerySet:
+        """Every valid filter except `skip` (the facet being counted)."""
+        for name, value in self.form.cleaned_data.items():
+            if name in (skip, "sort"):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def matching(self) -> QuerySet:
+        """The filtered actors, unordered: for the map's GeoJSON and the exports."""
+        self.errors  # noqa: B018 - validates the form so cleaned_data exists
+        return self._apply(self.queryset.all())
+
+    def filter_queryset(self, queryset: QuerySet) -> QuerySet:
+        queryset = self._apply(queryset)
+        if self.current_sort == SORT_RELEVANCE:
+            return queryset.annotate(rank=SearchRank(F("search_vector"), self._search)).order_by(
+                "-rank", Lower("name"), "pk"
+            )
+        if self.current_sort == SORT_NEWEST:
+            return queryset.order_by(
+                F("published_at").desc(nulls_last=True), F("created_at").desc(), "pk"
+            )
+        return queryset.order_by(Lower("name"), "pk")
+
+    @property
+    def searching(self) -> bool:
+        self.errors  # noqa: B018 - validates the form, which runs filter_search lazily
+        return search_query(self.form.cleaned_data.get("q") or "") is not None
+
+    @property
+    def current_sort(self) -> str:
+        """The sort in effect: what was asked for if it makes sense, else the default."""
+        chosen = self.form.cleaned_data.get("sort") if self.is_bound else None
+        if chosen == SORT_RELEVANCE and not self.searching:
+            chosen = None
+        return chosen or (SORT_RELEVANCE if self.searching else SORT_NAME)
+
+    def sort_options(self) -> list[FacetOption]:
+        """The sort select. Its first option (value "") is the default: best match while
+        searching, name otherwise, so typing a search after sorting by name still ranks."""
+        labels = dict(SORT_CHOICES)
+        searching = self.searching
+        chosen = self.form.cleaned_data.get("sort") if self.is_bound else ""
+        explicit = (SORT_NAME, SORT_NEWEST) if searching else (SORT_NEWEST,)
+        selected = chosen if chosen in explicit else ""
+        default = SORT_RELEVANCE if searching else SORT_NAME
+        return [FacetOption("", str(labels[default]), 0, selected == "")] + [
+            FacetOption(value, str(labels[value]), 0, selected == value) for value in explicit
+        ]
+
+    # --- facet counts -------------------------------------------------------------------
+
+    def _selected(self, name: str) -> str:
+        """The validated value of a filter as it appears in the URL ('' when unset/invalid)."""
+        value = self.form.cleaned_data.get(name)
+        if value in (None, "", False):
+            return ""
+        field = self.filters[name].extra.get("to_field_name")
+        return str(getattr(value, field)) if field else str(value)
+
+    def facets(self) -> dict[str, list[FacetOption]]:
+        """Each facet's options with how many actors match under the other filters.
+
+        One aggregate query per facet, whatever the number of options or actors. Options
+        with no matches are left out, except the one selected (so it can be unselected).
+        """
+        self.errors  # noqa: B018 - cleaned_data must exist
+        facets: dict[str, list[FacetOption]] = {}
+        published = Actor.objects.published()
+
+        def base(name: str) -> QuerySet:
+            return self._apply(published, skip=name)
+
+        def grouped(name: str, column: str) -> dict[str, int]:
+            rows = base(name).order_by().values_list(column).annotate(n=Count("pk"))
+            return {str(value): n for value, n in rows if value}
+
+        def options(name: str, pairs, counts: dict[str, int]) -> list[FacetOption]:
+            selected = self._selected(name)
+            return [
+                FacetOption(value, label, counts.get(value, 0), value == selected)
+                for value, label in pairs
+                if counts.get(value, 0) or value == selected
+            ]
+
+        def related(name: str, model, key: str) -> list[FacetOption]:
+            ids = base(name).values("pk")
+            rows = model.objects.annotate(n=Count("actors", filter=Q(actors__in=ids)))
+            counts = {str(getattr(row, key)): row.n for row in rows}
+            return options(name, [(str(getattr(row, key)), str(row)) for row in rows], counts)
+
+        kinds = grouped("kind", "kind")
+        facets["kind"] = options(
+            "kind", [(v, str(label)) for v, label in Actor.Kind.choices], kinds
+        )
+        facets["theme"] = related("theme", Theme, "slug")
+        facets["target_group"] = related("target_group", TargetGroup, "slug")
+        facets["sdg"] = related("sdg", SDG, "number")
+        facets["region"] = related("region", Region, "slug")
+        facets["municipality"] = related("municipality", Municipality, "code")
+        in_use = grouped("country", "country")
+        selected_country = self._selected("country")
+        country_pairs = sorted(
+            ((code, str(countries.name(code))) for code in {*in_use, selected_country} if code),
+            key=lambda pair: pair[1],
+        )
+        facets["country"] = options("country", country_pairs, in_use)
+        open_count = base("open_to_partnerships").filter(open_to_partnerships=True).count()
+        facets["open_to_partnerships"] = [
+            FacetOption("true", "", open_count, self._selected("open_to_partnerships") != "")
+        ]
+        return facets
+
+    def facet_fields(self) -> list[FacetField]:
+        """The filter form's fields with their options and counts, in display order."""
+        facets = self.facets()
+        return [
+            FacetField(
+                name=name,
+                label=str(self.filters[name].label),
+                any_label=str(ANY_LABELS[name]),
+                options=facets[name],
+                errors=list(self.form.errors.get(name, [])),
+                checkbox=name == "open_to_partnerships",
+            )
+            for name in self.FACETS
+        ]
+
+    def field_errors(self, name: str) -> list[str]:
+        return list(self.form.errors.get(name, [])) if self.is_bound else []

@@ -1,0 +1,37 @@
+// The directory's filter form (templates/ecosystem/directory.html and map.html). htmx does
+// the work from the form's hx-* attributes; this only keeps the shared address tidy and the
+// history snapshot truthful. Without JavaScript the form submits as a plain GET.
+(function () {
+  "use strict";
+
+  var FORM_ID = "actor-filters";
+
+  // Leave empty filters out of the address, so a shared link is short and readable.
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (!event.detail.elt || event.detail.elt.id !== FORM_ID || !event.detail.formData) {
+      return;
+    }
+    var data = event.detail.formData;
+    var empty = [];
+    data.forEach(function (value, key) {
+      if (value === "") {
+        empty.push(key);
+      }
+    });
+    empty.forEach(function (key) {
+      data.delete(key);
+    });
+  });
+
+  // htmx snapshots the page's HTML for the back button; typed text lives in a property,
+  // not the attribute, so copy it over first.
+  document.addEventListener("htmx:beforeHistorySave", function () {
+    var form = document.getElementById(FORM_ID);
+    if (!form) {
+      return;
+    }
+    form.querySelectorAll("input[type=search]").forEach(function (input) {
+      input.setAttribute("value", input.value);
+    });
+  });
+})();

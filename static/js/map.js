@@ -1,0 +1,228 @@
+// Maps of actors with Leaflet (+ markercluster), configured by data attributes because the
+// Content-Security-Policy allows no inline scripts.
+//
+//   [data-actor-map]   every actor matching the page's filters, loaded from the GeoJSON
+//                      endpoint with the current query string; reloaded when htmx updates
+//                      the results (the directory's filters) and after the back button.
+//   [data-single-pin]  one actor's position (the actor page).
+//
+// Without JavaScript the map containers stay hidden (`hidden`, class js-map-only) and each
+// page lists the same actors as text.
+(function () {
+  "use strict";
+
+  var DENMARK = [56.0, 10.6];
+  var DENMARK_ZOOM = 6;
+
+  function reveal(element) {
+    var wrapper = element.closest(".js-map-only") || element;
+    wrapper.hidden = false;
+    element.hidden = false;
+  }
+
+  function escapeHtml(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+
+  function baseMap(element) {
+    var map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false });
+    window.L.control
+      .zoom({
+        zoomInTitle: element.dataset.zoomInLabel || "Zoom in",
+        zoomOutTitle: element.dataset.zoomOutLabel || "Zoom out",
+      })
+      .addTo(map);
+    window.L.tileLayer(element.dataset.tileUrl, {
+      attribution: element.dataset.tileAttribution,
+      maxZoom: 18,
+    }).addTo(map);
+    return map;
+  }
+
+  function initPin(element) {
+    var lat = parseFloat(element.dataset.lat);
+    var lon = parseFloat(element.dataset.lon);
+    if (!isFinite(lat) || !isFinite(lon)) {
+      return;
+    }
+    reveal(element);
+    var map = baseMap(element);
+    map.setView([lat, lon], 12);
+    // Nothing to do on the pin itself, so it is not a focusable button.
+    window.L.marker([lat, lon], {
+      title: element.dataset.name,
+      alt: element.dataset.name,
+      interactive: false,
+      keyboard: false,
+    }).addTo(map);
+  }
+
+  function clusterIcon(label) {
+    return function (cluster) {
+      var count = cluster.getChildCount();
+      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+      var spoken = (label || "%(count)s").replace("%(count)s", String(count));
+      return window.L.divIcon({
+        html:
+          '<div><span aria-hidden="true">' +
+          count +
+          '</span><span class="sr-only">' +
+          escapeHtml(spoken) +
+          "</span></div>",
+        className: "marker-cluster marker-cluster-" + size,
+        iconSize: window.L.point(40, 40),
+      });
+    };
+  }
+
+  function popupContent(properties, linkTarget) {
+    var box = document.createElement("div");
+    var heading = document.createElement("strong");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = properties.name;
+    if (linkTarget) {
+      link.target = linkTarget;
+      link.rel = "noopener";
+    }
+    heading.appendChild(link);
+    box.appendChild(heading);
+    var place = properties.municipality || (properties.country !== "DK" ? properties.country_name : "");
+    var meta = document.createElement("p");
+    meta.textContent = [properties.kind_label, place].filter(Boolean).join(" · ");
+    box.appendChild(meta);
+    return box;
+  }
+
+  function filterQuery() {
+    // The filters in the address are what the list below shows (htmx pushes them).
+    var params = new URLSearchParams(window.location.search);
+    params.delete("page");
+    var query = params.toString();
+    return query ? "?" + query : "";
+  }
+
+  function initActorMap(element) {
+    reveal(element);
+    var map = baseMap(element);
+    map.setView(DENMARK, DENMARK_ZOOM);
+    var clusters = window.L.markerClusterGroup({
+      showCoverageOnHover: false,
+      iconCreateFunction: clusterIcon(element.dataset.clusterLabel),
+    });
+    map.addLayer(clusters);
+    var linkTarget = element.dataset.linkTarget || "";
+    var controller = null;
+    var message = null;
+
+    function showError(show) {
+      if (!message) {
+        message = document.createElement("p");
+        message.className = "form-hint actor-map-error";
+        message.setAttribute("role", "status");
+        element.insertAdjacentElement("afterend", message);
+      }
+      message.textContent = show ? element.dataset.errorLabel || "" : "";
+    }
+
+    function draw(collection) {
+      clusters.clearLayers();
+      var markers = collection.features.map(function (feature) {
+        var coordinates = feature.geometry.coordinates;
+        var properties = feature.properties;
+        var marker = window.L.marker([coordinates[1], coordinates[0]], {
+          title: properties.name,
+          alt: properties.name,
+          keyboard: true,
+        });
+        marker.bindPopup(function () {
+          return popupContent(properties, linkTarget);
+        });
+        return marker;
+      });
+      clusters.addLayers(markers);
+      if (markers.length) {
+        map.fitBounds(clusters.getBounds(), { maxZoom: 12, padding: [24, 24] });
+      } else {
+        map.setView(DENMARK, DENMARK_ZOOM);
+      }
+    }
+
+    function load() {
+      if (controller) {
+        controller.abort();
+      }
+      controller = new AbortController();
+      fetch(element.dataset.geojsonUrl + filterQuery(), {
+        headers: { Accept: "application/geo+json" },
+        credentials: "same-origin",
+        signal: controller.signal,
+      })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("GeoJSON answered " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (collection) {
+          showError(false);
+          draw(collection);
+        })
+        .catch(function (error) {
+          if (error.name !== "AbortError") {
+            showError(true);
+          }
+        });
+    }
+
+    load();
+    return { reload: load };
+  }
+
+  var actorMaps = [];
+
+  function initAll(root) {
+    if (!window.L) {
+      return;
+    }
+    root.querySelectorAll("[data-single-pin]").forEach(initPin);
+    if (window.L.markerClusterGroup) {
+      root.querySelectorAll("[data-actor-map]").forEach(function (element) {
+        actorMaps.push(initActorMap(element));
+      });
+    }
+  }
+
+  // The filters changed and htmx pushed the new address: show the same actors on the map.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    actorMaps.forEach(function (actorMap) {
+      actorMap.reload();
+    });
+  });
+
+  // The back button restores htmx's HTML snapshot, in which the map is only dead markup:
+  // empty the containers and draw the maps again.
+  document.addEventListener("htmx:historyRestore", function () {
+    actorMaps = [];
+    document.querySelectorAll("[data-actor-map], [data-single-pin]").forEach(function (element) {
+      element.replaceChildren();
+      element.className = element.className
+        .split(/\s+/)
+        .filter(function (name) {
+          return name.indexOf("leaflet-") !== 0;
+        })
+        .join(" ");
+    });
+    initAll(document);
+  });
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () {
+      initAll(document);
+    });
+  } else {
+    initAll(document);
+  }
+})();
