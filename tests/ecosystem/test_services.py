@@ -19,6 +19,7 @@ from ecosystem.models import (
     Municipality,
     Theme,
 )
+from tests.ecosystem.join_data import restore_reference_data
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -190,11 +191,18 @@ def test_allowed_actions_lists_what_the_user_may_do_now(owner, moderator):
     assert services.allowed_actions(actor=actor, user=owner) == ["submit"]
 
 
+@pytest.fixture
+def reference_data(transactional_db):
+    restore_reference_data()
+
+
 @pytest.mark.django_db(transaction=True)
-def test_two_moderators_deciding_at_once_give_one_decision(owner, moderator):
+def test_two_moderators_deciding_at_once_give_one_decision(reference_data):
     """The row lock: approve and reject racing on the same pending actor; one wins."""
-    actor = actor_in(Status.PENDING, owner)
+    owner = UserFactory(email="owner@example.dk")
+    moderator = UserFactory(email="moderator@example.dk", staff=True, groups=["moderators"])
     other = UserFactory(email="moderator2@example.dk", staff=True, groups=["moderators"])
+    actor = actor_in(Status.PENDING, owner)
     barrier = threading.Barrier(2)
     outcomes = []
 
