@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Q, QuerySet
-from django.db.models.functions import Lower
+from django.db.models import F, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from ecosystem.facets import facet_counts, taxonomy_labels
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
 
 SORT_RELEVANCE = "relevance"
@@ -151,6 +152,7 @@ class ActorFilter(django_filters.FilterSet):
             queryset = Actor.objects.published()
         super().__init__(data=data, queryset=queryset, **kwargs)
         self._search: SearchQuery | None = None
+        self._facets: dict[str, list[FacetOption]] | None = None
 
     # --- filtering --------------------------------------------------------------------
 
@@ -185,13 +187,14 @@ class ActorFilter(django_filters.FilterSet):
         queryset = self._apply(queryset)
         if self.current_sort == SORT_RELEVANCE:
             return queryset.annotate(rank=SearchRank(F("search_vector"), self._search)).order_by(
-                "-rank", Lower("name"), "pk"
+                "-rank", "name", "pk"
             )
         if self.current_sort == SORT_NEWEST:
             return queryset.order_by(
                 F("published_at").desc(nulls_last=True), F("created_at").desc(), "pk"
             )
-        return queryset.order_by(Lower("name"), "pk")
+        # Plain "name" (not Lower) so that the (status, name) index serves the first page.
+        return queryset.order_by("name", "pk")
 
     @property
     def searching(self) -> bool:
@@ -232,53 +235,59 @@ class ActorFilter(django_filters.FilterSet):
     def facets(self) -> dict[str, list[FacetOption]]:
         """Each facet's options with how many actors match under the other filters.
 
-        One aggregate query per facet, whatever the number of options or actors. Options
-        with no matches are left out, except the one selected (so it can be unselected).
+        Two queries, whatever the number of facets, options or actors (see
+        ecosystem.facets). Options with no matches are left out, except the one selected,
+        so that it can be unselected.
         """
+        if self._facets is None:
+            self._facets = self._count_facets()
+        return self._facets
+
+    @property
+    def total(self) -> int:
+        """How many actors match every filter, read from the facet counts (every actor
+        has exactly one type), so the directory needs no COUNT query of its own."""
+        kinds = {o.value: o.count for o in self.facets()["kind"]}
+        selected = self._selected("kind")
+        return kinds.get(selected, 0) if selected else sum(kinds.values())
+
+    def _count_facets(self) -> dict[str, list[FacetOption]]:
         self.errors  # noqa: B018 - cleaned_data must exist
-        facets: dict[str, list[FacetOption]] = {}
         published = Actor.objects.published()
+        filtered = [name for name in self.FACETS if self._selected(name)]
+        # Facets that are not filtered share one set (all filters); each filtered facet
+        # is counted under all the other filters.
+        groups = [(self._apply(published), [n for n in self.FACETS if n not in filtered])]
+        groups += [(self._apply(published, skip=name), [name]) for name in filtered]
+        counts = facet_counts(groups)
+        labels = taxonomy_labels("en" if (get_language() or "").startswith("en") else "da")
 
-        def base(name: str) -> QuerySet:
-            return self._apply(published, skip=name)
-
-        def grouped(name: str, column: str) -> dict[str, int]:
-            rows = base(name).order_by().values_list(column).annotate(n=Count("pk"))
-            return {str(value): n for value, n in rows if value}
-
-        def options(name: str, pairs, counts: dict[str, int]) -> list[FacetOption]:
+        def options(name: str, pairs) -> list[FacetOption]:
             selected = self._selected(name)
+            found = counts[name]
             return [
-                FacetOption(value, label, counts.get(value, 0), value == selected)
-                for value, label in pairs
-                if counts.get(value, 0) or value == selected
+                FacetOption(value, label, found.get(count_key, 0), value == selected)
+                for count_key, value, label in pairs
+                if found.get(count_key, 0) or value == selected
             ]
 
-        def related(name: str, model, key: str) -> list[FacetOption]:
-            ids = base(name).values("pk")
-            rows = model.objects.annotate(n=Count("actors", filter=Q(actors__in=ids)))
-            counts = {str(getattr(row, key)): row.n for row in rows}
-            return options(name, [(str(getattr(row, key)), str(row)) for row in rows], counts)
-
-        kinds = grouped("kind", "kind")
-        facets["kind"] = options(
-            "kind", [(v, str(label)) for v, label in Actor.Kind.choices], kinds
+        facets = {
+            "kind": options("kind", [(v, v, str(label)) for v, label in Actor.Kind.choices]),
+        }
+        for name in ("theme", "target_group", "sdg", "region", "municipality"):
+            facets[name] = options(name, [(la.id, la.key, la.label) for la in labels[name]])
+        codes = {*counts["country"], self._selected("country")} - {""}
+        facets["country"] = options(
+            "country",
+            sorted(((c, c, str(countries.name(c))) for c in codes), key=lambda p: p[2]),
         )
-        facets["theme"] = related("theme", Theme, "slug")
-        facets["target_group"] = related("target_group", TargetGroup, "slug")
-        facets["sdg"] = related("sdg", SDG, "number")
-        facets["region"] = related("region", Region, "slug")
-        facets["municipality"] = related("municipality", Municipality, "code")
-        in_use = grouped("country", "country")
-        selected_country = self._selected("country")
-        country_pairs = sorted(
-            ((code, str(countries.name(code))) for code in {*in_use, selected_country} if code),
-            key=lambda pair: pair[1],
-        )
-        facets["country"] = options("country", country_pairs, in_use)
-        open_count = base("open_to_partnerships").filter(open_to_partnerships=True).count()
         facets["open_to_partnerships"] = [
-            FacetOption("true", "", open_count, self._selected("open_to_partnerships") != "")
+            FacetOption(
+                "true",
+                "",
+                counts["open_to_partnerships"].get("true", 0),
+                self._selected("open_to_partnerships") != "",
+            )
         ]
         return facets
 

@@ -20,7 +20,6 @@ from datetime import datetime
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import Count, F, Max, OuterRef, QuerySet
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -151,7 +150,7 @@ def _export_rows(queryset: QuerySet, lang: str) -> Iterator[dict]:
     """Plain rows of every exported field, streamed with a server-side cursor."""
     rows = (
         _with_related_codes(queryset)
-        .order_by(Lower("name"), "pk")
+        .order_by("name", "pk")
         .values(
             "slug",
             "name",
@@ -362,7 +361,7 @@ def geojson_text(queryset: QuerySet) -> str:
                     'country', a.country,
                     'country_name', %s::jsonb ->> a.country
                 )
-            ) ORDER BY a.name), '[]'::json)
+            )), '[]'::json)
         )::text
         FROM ({inner_sql}) AS a
     """  # noqa: S608 - the inner SQL is Django's own, with its parameters kept apart

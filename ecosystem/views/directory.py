@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.http import http_date, quote_etag
 from django.utils.safestring import SafeString, mark_safe
@@ -56,10 +57,23 @@ LIST_FIELDS = (
 )
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count (known from the facet counts) instead of asking."""
+
+    def __init__(self, object_list, per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
 def _listing(request: HttpRequest, filterset: ActorFilter) -> dict:
     """What the directory and the map page share: facets with counts, one page of results."""
     actors = filterset.qs.select_related("municipality").only(*LIST_FIELDS)
-    page_obj = Paginator(actors, PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = CountedPaginator(actors, PAGE_SIZE, count=filterset.total)
+    page_obj = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return {

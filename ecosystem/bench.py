@@ -1,0 +1,30 @@
+"""Pages that `make bench` measures for the ecosystem's public side.
+
+The actor page's slug is looked up when the benchmark runs, so it exists in whatever data
+the bench database was seeded with.
+"""
+
+from ecosystem.models import Actor, Region
+
+
+def pages() -> list[tuple[str, str]]:
+    actor = (
+        Actor.objects.published()
+        .filter(connections_from__isnull=False)
+        .order_by("pk")
+        .values_list("slug", flat=True)
+        .first()
+    ) or Actor.objects.published().order_by("pk").values_list("slug", flat=True).first()
+    region = Region.objects.order_by("code").values_list("slug", flat=True).first()
+    found = [
+        ("directory", "/actors/"),
+        ("directory filtered by region", f"/actors/?region={region}"),
+        ("directory searched", "/actors/?q=virksomheder"),
+        ("directory searched, by name (en)", "/en/actors/?q=social+innovation&sort=name"),
+        ("map page", "/actors/map/"),
+        ("map GeoJSON", "/actors/map.geojson"),
+        ("map GeoJSON filtered", f"/actors/map.geojson?region={region}"),
+    ]
+    if actor:
+        found.append(("actor page", f"/actors/{actor}/"))
+    return found

@@ -1,0 +1,120 @@
+"""Facet counts for the directory in one query, and the taxonomies' labels in another.
+
+A count beside each filter option must follow the other filters, so each facet that is
+itself filtered needs its own set of actors to count in. Counting with one query per
+facet scans the actors eight times; with 10,000 actors that alone breaks the directory's
+time budget. Here every distinct set of actors is a materialised CTE, scanned once, and
+all facets are counted from the CTEs with UNION ALL: one round trip, whatever the number
+of facets, options or actors. The SQL of each set is Django's own (sql_with_params).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
+
+# Facets on a column of the actor table: facet → column in the CTE.
+COLUMN_FACETS = {
+    "kind": "kind",
+    "country": "country",
+    "region": "region_id",
+    "municipality": "municipality_id",
+    "open_to_partnerships": "open_to_partnerships",
+}
+# Facets through a many-to-many table: facet → the relation on Actor.
+RELATION_FACETS = {"theme": "themes", "target_group": "target_groups", "sdg": "sdgs"}
+_BASE_COLUMNS = ("id", "kind", "country", "region_id", "municipality_id", "open_to_partnerships")
+
+
+def _quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _relation_sql(facet: str, cte: str) -> str:
+    through = getattr(Actor, RELATION_FACETS[facet]).through
+    target = next(f for f in through._meta.get_fields() if f.is_relation and f.name != "actor")
+    column = f"t.{_quote(target.column)}"
+    return (
+        f"SELECT '{facet}', {column}::text, COUNT(*) FROM {cte} "
+        f"JOIN {_quote(through._meta.db_table)} t "
+        f"ON t.{_quote(through._meta.get_field('actor').column)} = {cte}.id "
+        f"GROUP BY {column}"
+    )
+
+
+def facet_counts(groups: list[tuple[QuerySet, list[str]]]) -> dict[str, dict[str, int]]:
+    """For each (actors, facets) group: how many of those actors have each facet value.
+
+    Values are text: the choice for kind and country, the id for regions, municipalities
+    and the many-to-many facets, "true"/"false" for open_to_partnerships.
+    """
+    ctes, selects, params = [], [], []
+    for number, (actors, facets) in enumerate(groups):
+        if not facets:
+            continue
+        cte = f"base{number}"
+        sql, cte_params = actors.order_by().values_list(*_BASE_COLUMNS).query.sql_with_params()
+        # The select list's order is Django's choice; its aliases are the column names.
+        ctes.append(f"{cte} AS MATERIALIZED ({sql})")
+        params.extend(cte_params)
+        for facet in facets:
+            if facet in COLUMN_FACETS:
+                column = COLUMN_FACETS[facet]
+                selects.append(
+                    f"SELECT '{facet}', {column}::text, COUNT(*) FROM {cte} GROUP BY {column}"
+                )
+            else:
+                selects.append(_relation_sql(facet, cte))
+    counts: dict[str, dict[str, int]] = {facet: {} for _actors, fs in groups for facet in fs}
+    if not selects:
+        return counts
+    query = f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}"
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        for facet, value, count in cursor.fetchall():
+            if value is not None:
+                counts[facet][value] = count
+    return counts
+
+
+@dataclass(frozen=True)
+class Label:
+    id: str
+    key: str  # what the filter takes in the URL: slug, code or number
+    label: str
+    sort: str
+
+
+_LABEL_SOURCES = (
+    # facet, model, URL key column, sort expression
+    ("region", Region, "slug", "code"),
+    ("municipality", Municipality, "code", "''"),
+    ("theme", Theme, "slug", "lpad(position::text, 5, '0')"),
+    ("target_group", TargetGroup, "slug", "lpad(position::text, 5, '0')"),
+    ("sdg", SDG, "number", "lpad(number::text, 3, '0')"),
+)
+
+
+def taxonomy_labels(language: str) -> dict[str, list[Label]]:
+    """Every region, municipality, theme, target group and SDG with its name in
+    `language` (falling back to the other), in display order: one query."""
+    other = "en" if language == "da" else "da"
+    selects = [
+        f"SELECT '{facet}', id::text, {key}::text, "
+        f"COALESCE(NULLIF(name_{language}, ''), name_{other}), {sort} "
+        f"FROM {_quote(model._meta.db_table)}"
+        for facet, model, key, sort in _LABEL_SOURCES
+    ]
+    labels: dict[str, list[Label]] = {facet: [] for facet, *_rest in _LABEL_SOURCES}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(selects))
+        for facet, pk, key, name, sort in cursor.fetchall():
+            label = f"{key}. {name}" if facet == "sdg" else name
+            labels[facet].append(Label(pk, key, label or "", sort))
+    for items in labels.values():
+        items.sort(key=lambda item: (item.sort, item.label.lower()))
+    return labels

@@ -1,0 +1,118 @@
+"""Each public page runs a fixed number of queries, whatever the number of actors.
+
+The same budget must hold with 10 and with 500 actors: a page that loads related rows
+one actor at a time would pass with 10 and fail with 500.
+"""
+
+import random
+
+import pytest
+from django.utils.text import slugify
+
+from ecosystem.models import SDG, Actor, Connection, Municipality, TargetGroup, Theme
+
+pytestmark = pytest.mark.django_db
+
+# Page → the most queries it may run. Anonymous visitors, so no session queries.
+# A listing: facet counts (1), taxonomy names (1), the page of results (1), plus one
+# lookup per filter whose value names a row (region, theme, ...).
+BUDGETS = {
+    "directory": ("/en/actors/", 3),
+    "directory filtered": ("/en/actors/?region=hovedstaden&theme=active-inclusion", 5),
+    "directory searched": ("/en/actors/?q=virksomheder", 3),
+    "directory htmx": ("/en/actors/?q=virk&kind=ngo", 3),
+    "map page": ("/en/actors/map/?region=midtjylland", 4),
+    "geojson": ("/en/actors/map.geojson?region=midtjylland", 3),
+    "geojson searched": ("/en/actors/map.geojson?q=social", 2),
+    "csv": ("/en/actors/export.csv?kind=ngo", 1),
+    "json": ("/en/actors/export.json", 3),
+    "open data page": ("/en/actors/open-data/", 0),
+}
+
+
+def make_actors(count: int) -> list[Actor]:
+    """`count` published actors spread over the country, bulk-created for speed, with
+    themes, target groups, SDGs and connections (the search vector is made by the DB)."""
+    rng = random.Random(count)
+    municipalities = list(Municipality.objects.select_related("region"))
+    kinds = [value for value, _label in Actor.Kind.choices]
+    actors = []
+    for number in range(count):
+        municipality = rng.choice(municipalities)
+        actors.append(
+            Actor(
+                name=f"Aktør {number}",
+                slug=slugify(f"aktor-{number}"),
+                kind=rng.choice(kinds),
+                short_description_da="En social virksomhed, der skaber job.",
+                short_description_en="A social enterprise that creates jobs.",
+                role=Actor.Role.PRACTITIONER,
+                scale=Actor.Scale.LOCAL,
+                municipality=municipality,
+                region=municipality.region,
+                latitude=municipality.latitude,
+                longitude=municipality.longitude,
+                open_to_partnerships=number % 3 == 0,
+                status=Actor.Status.PUBLISHED,
+            )
+        )
+    actors = Actor.objects.bulk_create(actors)
+    themes, groups, sdgs = (
+        list(Theme.objects.all()),
+        list(TargetGroup.objects.all()),
+        list(SDG.objects.all()),
+    )
+    Actor.themes.through.objects.bulk_create(
+        Actor.themes.through(actor=a, theme=t) for a in actors for t in rng.sample(themes, 2)
+    )
+    Actor.target_groups.through.objects.bulk_create(
+        Actor.target_groups.through(actor=a, targetgroup=g)
+        for a in actors
+        for g in rng.sample(groups, 2)
+    )
+    Actor.sdgs.through.objects.bulk_create(
+        Actor.sdgs.through(actor=a, sdg=s) for a in actors for s in rng.sample(sdgs, 2)
+    )
+    # The first actor is connected to every other one, both ways.
+    Connection.objects.bulk_create(
+        Connection(from_actor=actors[0], to_actor=other, kind=Connection.Kind.PARTNER_OF)
+        for other in actors[1:]
+    )
+    Connection.objects.bulk_create(
+        Connection(from_actor=other, to_actor=actors[0], kind=Connection.Kind.MEMBER_OF)
+        for other in actors[1:]
+    )
+    return actors
+
+
+@pytest.fixture(params=[10, 500], ids=lambda n: f"{n}-actors")
+def actors(request):
+    return make_actors(request.param)
+
+
+@pytest.mark.parametrize("page", list(BUDGETS))
+def test_public_pages_stay_within_their_query_budget(
+    client, actors, page, django_assert_max_num_queries
+):
+    path, budget = BUDGETS[page]
+    headers = {"HTTP_HX_REQUEST": "true"} if page == "directory htmx" else {}
+    with django_assert_max_num_queries(budget):
+        response = client.get(path, **headers)
+        body = b"".join(response) if response.streaming else response.content
+    assert response.status_code == 200
+    assert body
+
+
+def test_the_actor_page_with_hundreds_of_connections(client, actors, django_assert_max_num_queries):
+    hub = actors[0]
+    with django_assert_max_num_queries(8):
+        response = client.get(f"/en/actors/{hub.slug}/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="actor-page-connection-kind"') == 2 * (
+        len(actors) - 1
+    )
+
+
+def test_exports_hold_every_actor(client, actors):
+    body = b"".join(client.get("/en/actors/export.csv").streaming_content)
+    assert body.count(b"\r\n") == len(actors) + 1
