@@ -1,0 +1,137 @@
+"""The public ecosystem pages in a real browser: the map with its filters, an actor page,
+the language switch, and axe on every public page type in both languages."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from ecosystem.models import Actor, Connection, Municipality
+from tests.e2e.axe import assert_accessible
+from tests.ecosystem.join_data import restore_reference_data
+from tests.factories import ActorFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def reference_data(transactional_db):
+    """Regions and municipalities come from a data migration that a transactional test
+    empties when it ends."""
+    restore_reference_data()
+
+
+@pytest.fixture
+def actors():
+    """One published actor in each of three regions, connected, plus a partner abroad."""
+    cafe = ActorFactory(
+        name="Café Samvær",
+        municipality=Municipality.objects.get(code="101"),
+        short_description_da="En café, hvor ensomme mødes.",
+        short_description_en="A café where lonely people meet.",
+        open_to_partnerships=True,
+    )
+    lab = ActorFactory(
+        name="Aarhus Velfærdslab",
+        kind=Actor.Kind.MUNICIPALITY,
+        municipality=Municipality.objects.get(code="751"),
+    )
+    ngo = ActorFactory(
+        name="Odense Frivillige",
+        kind=Actor.Kind.NGO,
+        municipality=Municipality.objects.get(code="461"),
+    )
+    ActorFactory(name="Brussels Social Lab", abroad=True)
+    Connection.objects.create(from_actor=lab, to_actor=cafe, kind=Connection.Kind.PARTNER_OF)
+    return {"cafe": cafe, "lab": lab, "ngo": ngo}
+
+
+def listed_names(page) -> list[str]:
+    return page.locator(".actor-list-name a").all_inner_texts()
+
+
+def expect_actors_on_map(page, count: int) -> None:
+    """Markers plus the actors inside clusters (close actors are clustered when zoomed out)."""
+    page.wait_for_function(
+        """count => {
+            const map = document.getElementById("actor-map");
+            const single = map.querySelectorAll("img.leaflet-marker-icon").length;
+            const clustered = [...map.querySelectorAll(".marker-cluster span[aria-hidden]")]
+                .reduce((sum, span) => sum + Number(span.textContent), 0);
+            return single + clustered === count;
+        }""",
+        arg=count,
+    )
+
+
+def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
+    page.goto(page.base_url + "/actors/map/")
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    expect_actors_on_map(page, 4)
+    page.evaluate("window.stillTheSamePage = true")
+
+    page.locator("#id_region").select_option("hovedstaden")
+    expect(page).to_have_url(re.compile(r"/actors/map/\?region=hovedstaden$"))
+    expect(page.locator(".actor-list-name a")).to_have_count(1)
+    assert listed_names(page) == ["Café Samvær"]
+    # The map shows the same actors as the list, and the page was updated in place.
+    expect_actors_on_map(page, 1)
+    expect(page.locator("#actor-map img.leaflet-marker-icon")).to_have_count(1)
+    assert page.evaluate("window.stillTheSamePage") is True
+    # The counts beside the other filters follow the region.
+    expect(page.locator("#id_kind option[value=municipality]")).to_have_count(0)
+
+    # Keyboard users can skip the map.
+    page.locator(".actor-map-skip").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "actor-results-heading"
+
+    # A marker's popup links to the actor's page as well.
+    page.locator("#actor-map .leaflet-marker-icon").click()
+    expect(page.locator(".leaflet-popup-content a")).to_have_text("Café Samvær")
+
+    page.locator(".actor-list-name").get_by_role("link", name="Café Samvær").click()
+    expect(page).to_have_url(re.compile(rf"/actors/{actors['cafe'].slug}/$"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Café Samvær")
+    expect(page.locator("#actor-pin-map .leaflet-marker-icon")).to_have_count(1)
+
+    page.locator("footer").get_by_role("link", name="English").click()
+    expect(page).to_have_url(re.compile(rf"/en/actors/{actors['cafe'].slug}/$"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator(".font-lead")).to_have_text("A café where lonely people meet.")
+    expect(page.get_by_role("heading", name="Facts")).to_be_visible()
+    expect(page.get_by_role("link", name="Aarhus Velfærdslab")).to_be_visible()
+
+
+def test_the_directory_updates_as_you_type_and_works_from_its_url(page, actors):
+    page.goto(page.base_url + "/en/actors/")
+    expect(page.get_by_role("heading", name="4 actors")).to_be_visible()
+    page.get_by_label("Search for actors").fill("frivil")
+    expect(page).to_have_url(re.compile(r"/en/actors/\?q=frivil$"))
+    expect(page.get_by_role("heading", name="1 actor", exact=True)).to_be_visible()
+    assert listed_names(page) == ["Odense Frivillige"]
+    expect(page.locator("#actor-results-status")).to_have_text("1 actor found")
+    # Focus stays in the search box while the results change.
+    assert page.evaluate("document.activeElement.id") == "id_q"
+
+    # A bad value in a shared link is explained, not an error page.
+    page.goto(page.base_url + "/en/actors/?region=atlantis&sort=junk")
+    expect(page.get_by_role("heading", name="4 actors")).to_be_visible()
+    expect(page.locator("#id_region-error")).to_contain_text("not recognised")
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"], ids=["da", "en"])
+@pytest.mark.parametrize("kind", ["directory", "map", "actor"])
+def test_public_ecosystem_pages_are_accessible(page, actors, prefix, kind):
+    path = {
+        "directory": "/actors/?region=hovedstaden",
+        "map": "/actors/map/",
+        "actor": f"/actors/{actors['lab'].slug}/",
+    }[kind]
+    page.goto(page.base_url + prefix + path)
+    expect(page.locator("html")).to_have_attribute("lang", "en" if prefix else "da")
+    if kind == "map":
+        expect_actors_on_map(page, 4)
+    if kind == "actor":
+        expect(page.locator("#actor-pin-map .leaflet-marker-icon")).to_have_count(1)
+    assert_accessible(page)
