@@ -192,11 +192,14 @@ class ActorForm(InlineErrorsMixin, forms.ModelForm):
 
     class Meta:
         model = Actor
+        # In the order of the page, so the error summary lists problems top to bottom.
         fields = [
             "name",
             "kind",
             "role",
             "scale",
+            "founded_year",
+            "cvr",
             "short_description_da",
             "short_description_en",
             "description_da",
@@ -214,9 +217,7 @@ class ActorForm(InlineErrorsMixin, forms.ModelForm):
             "website",
             "email",
             "phone",
-            "cvr",
             "logo",
-            "founded_year",
             "open_to_partnerships",
             "partnership_text_da",
             "partnership_text_en",
@@ -251,7 +252,7 @@ class ActorForm(InlineErrorsMixin, forms.ModelForm):
             ),
             "themes": _("Choose the ESF+ policy areas you work with."),
             "municipality": _(
-                "For organisations in Denmark. Its centre sets the pin on the map; "
+                "Required for organisations in Denmark. Its centre sets the pin on the map; "
                 "you can move the pin below."
             ),
             "postcode": _("In Denmark: 4 digits, for example 8000."),
@@ -263,6 +264,8 @@ class ActorForm(InlineErrorsMixin, forms.ModelForm):
             "description_en": forms.Textarea(attrs={"rows": 8}),
             "partnership_text_da": forms.Textarea(attrs={"rows": 3}),
             "partnership_text_en": forms.Textarea(attrs={"rows": 3}),
+            # django-countries' own select widget has no DKFDS class; a plain select has.
+            "country": forms.Select,
             "themes": forms.CheckboxSelectMultiple,
             "target_groups": forms.CheckboxSelectMultiple,
             "sdgs": forms.CheckboxSelectMultiple,

@@ -15,13 +15,14 @@ from django.conf import settings as django_settings
 from django.core import mail
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from ecosystem import staff
 from ecosystem.models import Actor, Membership, Municipality
 from tests.e2e.axe import assert_accessible
 from tests.ecosystem.join_data import restore_reference_data
-from tests.factories import PASSWORD, UserFactory
+from tests.factories import PASSWORD, ActorFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -44,9 +45,10 @@ def current_totp_code(secret: str) -> str:
 
 
 def public_url(name: str, **kwargs) -> str | None:
-    """The public pages come from the directory part of the app; use what exists."""
+    """The English address of a public page (the directory part of the app), if it exists."""
     try:
-        return reverse(f"ecosystem:{name}", kwargs=kwargs)
+        with translation.override("en"):
+            return reverse(f"ecosystem:{name}", kwargs=kwargs)
     except NoReverseMatch:
         return None
 
@@ -75,6 +77,22 @@ def test_the_registration_form_is_accessible_with_and_without_errors(page, prefi
     expect(page.locator("#id_latitude")).to_have_value("59.9")
     assert_accessible(page)
     assert not Actor.objects.exists()
+
+
+def test_a_duplicate_offers_to_join_and_is_accessible(page):
+    existing = ActorFactory(name="Det Gamle Værksted", cvr="13585628")
+    log_in_as(page, UserFactory())
+    page.goto(f"{page.base_url}/en/actors/register/")
+    page.get_by_label("Name of the organisation").fill("Nyt Værksted")
+    page.get_by_label("CVR number").fill("13585628")
+    page.get_by_role("button", name="Send for review").click()
+    expect(page.locator(".duplicate-actor")).to_contain_text("Det Gamle Værksted")
+    assert_accessible(page)
+    page.get_by_role("link", name="Ask to join Det Gamle Værksted").click()
+    page.get_by_label("Message to the owners").fill("I work in the shop.")
+    page.get_by_role("button", name="Send request").click()
+    expect(page.locator(".alert-success")).to_contain_text("Your request to join")
+    assert existing.join_requests.get().message == "I work in the shop."
 
 
 def test_the_location_picker_follows_the_municipality(page):
@@ -160,13 +178,13 @@ def test_sign_up_register_approve_and_find_it_on_the_map(page, settings):
     map_url = public_url("map")
     detail_url = public_url("actor_detail", slug=actor.slug)
     if map_url:
-        page.goto(page.base_url + "/en" + map_url)
+        page.goto(page.base_url + map_url)
         expect(page.get_by_role("link", name="Kaffe & Kollegaer").first).to_be_visible()
         geojson = page.request.get(page.base_url + public_url("map_geojson")).json()
         names = [feature["properties"].get("name") for feature in geojson["features"]]
         assert "Kaffe & Kollegaer" in names
     elif detail_url:
-        page.goto(page.base_url + "/en" + detail_url)
+        page.goto(page.base_url + detail_url)
         expect(page.get_by_role("heading", level=1)).to_have_text("Kaffe & Kollegaer")
     else:
         log_in_as(page, actor.memberships.get().user)
