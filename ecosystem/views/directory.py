@@ -76,9 +76,11 @@ def _listing(request: HttpRequest, filterset: ActorFilter) -> dict:
     page_obj = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    facet_fields = filterset.facet_fields()
     return {
         "filterset": filterset,
-        "facet_fields": filterset.facet_fields(),
+        "facet_fields": facet_fields,
+        "active_filter_count": sum(any(o.selected for o in f.options) for f in facet_fields),
         "sort_options": filterset.sort_options(),
         "search_errors": filterset.field_errors("q"),
         "sort_errors": filterset.field_errors("sort"),

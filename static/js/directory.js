@@ -23,6 +23,23 @@
     });
   });
 
+  // On a narrow screen the filter panel starts folded, so the results are near the top.
+  // A field with an error stays visible.
+  function foldFilters() {
+    document.querySelectorAll("details[data-fold-below]").forEach(function (panel) {
+      var width = parseInt(panel.dataset.foldBelow, 10);
+      var narrow = window.matchMedia("(max-width: " + (width - 1) + "px)").matches;
+      if (narrow && !panel.querySelector("[aria-invalid=true]")) {
+        panel.open = false;
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", foldFilters);
+  } else {
+    foldFilters();
+  }
+
   // htmx snapshots the page's HTML for the back button; typed text lives in a property,
   // not the attribute, so copy it over first.
   document.addEventListener("htmx:beforeHistorySave", function () {
