@@ -120,25 +120,10 @@ class CoordinateField(forms.FloatField):
         return value
 
 
-class InlineErrorsMixin:
-    """Render every field with its own error message under the label (DKFDS pattern).
-
-    includes/forms/field.html reads `errors`, which a field's own template context lacks;
-    this template passes `field.errors` in.
-    """
-
-    field_template = "ecosystem/includes/field.html"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.template_name = self.field_template
-
-
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 
 
-class ActorForm(InlineErrorsMixin, forms.ModelForm):
+class ActorForm(forms.ModelForm):
     """Register or edit an organisation.
 
     Besides each field's own check, `clean` places the actor: a Danish actor has a
@@ -480,7 +465,7 @@ class ActorForm(InlineErrorsMixin, forms.ModelForm):
         return values
 
 
-class InviteForm(InlineErrorsMixin, forms.Form):
+class InviteForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -494,7 +479,7 @@ class InviteForm(InlineErrorsMixin, forms.Form):
     )
 
 
-class JoinRequestForm(InlineErrorsMixin, forms.Form):
+class JoinRequestForm(forms.Form):
     message = forms.CharField(
         label=_("Message to the owners"),
         required=False,

@@ -164,3 +164,13 @@ def test_admin_login_page_goes_through_allauth(client):
     response = client.get("/admin/login/?next=/admin/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_field_errors_show_under_their_own_field_and_are_announced(client):
+    response = signup(client, email="not-an-address")
+    html = response.content.decode()
+    assert 'class="form-group form-error"' in html
+    assert 'id="id_email_error"' in html
+    assert 'aria-describedby="id_email_error"' in html or 'id_email_error"' in html.split(
+        'id="id_email"'
+    )[1].split(">")[0]
