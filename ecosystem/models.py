@@ -472,6 +472,7 @@ class ActorLogEntry(models.Model):
         EDITED = "edited", _("Edited")
         UNPUBLISHED = "unpublished", _("Unpublished")
         ARCHIVED = "archived", _("Archived")
+        RESTORED = "restored", _("Published again")
         MEMBER_ADDED = "member_added", _("Member added")
         MEMBER_REMOVED = "member_removed", _("Member removed")
 

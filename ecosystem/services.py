@@ -145,8 +145,7 @@ WORKFLOW: dict[str, Transition] = {
         source=Status.ARCHIVED,
         target=Status.PUBLISHED,
         by=permissions.BY_MODERATOR,
-        # The log has no "restored" action; "approved" with the status change says it.
-        log=LogAction.APPROVED,
+        log=LogAction.RESTORED,
         label=_("Publish again"),
         not_allowed=_("only an archived actor can be published again."),
         mail="actor_approved",
