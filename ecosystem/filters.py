@@ -15,6 +15,8 @@ import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -54,6 +56,19 @@ class FacetField:
     options: list[FacetOption]
     errors: list[str]
     checkbox: bool = False
+
+    @property
+    def options_html(self) -> SafeString:
+        """The <option>s with their counts, built here rather than in a template loop:
+        with ~150 options per page, that loop was the slowest part of the directory."""
+        return format_html_join(
+            "",
+            '<option value="{}"{}>{} ({})</option>',
+            ((o.value, SELECTED if o.selected else "", o.label, o.count) for o in self.options),
+        )
+
+
+SELECTED = mark_safe(" selected")  # noqa: S308 - a constant, no user input
 
 
 ANY_LABELS = {
