@@ -19,7 +19,8 @@ from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, F, Max, OuterRef, QuerySet
+from django.db.models import Count, F, Max, OuterRef, QuerySet, Sum
+from django.db.models.functions import Extract
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -312,14 +313,23 @@ class Freshness:
 
 
 def geojson_freshness(queryset: QuerySet, *, variant: str) -> Freshness:
-    """One cheap aggregate query: how many actors match, and the latest change among them.
+    """One cheap aggregate query: how many actors match, and when they changed.
 
+    The sum of all change times is there for a race the latest time alone misses: an edit
+    saved at T0 but committed after another one saved at T1 > T0 leaves max() at T1.
     `variant` holds everything else that changes the body (language, the query string),
     so two different answers never share an ETag.
     """
-    stats = queryset.order_by().aggregate(count=Count("pk"), last=Max("updated_at"))
+    stats = queryset.order_by().aggregate(
+        count=Count("pk"),
+        last=Max("updated_at"),
+        total=Sum(Extract("updated_at", "epoch")),
+    )
     last = stats["last"]
-    key = f"{GEOJSON_VERSION}|{variant}|{stats['count']}|{last.isoformat() if last else ''}"
+    key = (
+        f"{GEOJSON_VERSION}|{variant}|{stats['count']}|{stats['total']}"
+        f"|{last.isoformat() if last else ''}"
+    )
     return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], last)
 
 

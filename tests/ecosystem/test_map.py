@@ -2,6 +2,7 @@
 embeddable map that partners put in an iframe."""
 
 import json
+from datetime import timedelta
 
 import pytest
 from django.utils.http import http_date
@@ -113,6 +114,21 @@ def test_a_change_makes_a_new_answer(client, actors):
     third = client.get(GEOJSON, HTTP_IF_NONE_MATCH=changed["ETag"])
     assert third.status_code == 200
     assert "Café Samvær" not in third.content.decode()
+
+
+def test_an_edit_committed_late_still_changes_the_etag(client, actors):
+    """An edit saved before the latest one but committed after it leaves max(updated_at)
+    as it was; the ETag must change all the same."""
+    response, _data = geojson(client)
+    on_map = Actor.objects.published().with_position().order_by("updated_at")
+    oldest, latest = on_map.first(), on_map.last()
+    Actor.objects.filter(pk=oldest.pk).update(
+        name="Sent edit", updated_at=latest.updated_at - timedelta(microseconds=1)
+    )
+    assert on_map.last().updated_at == latest.updated_at  # the latest change is the same
+    again = client.get(GEOJSON, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 200
+    assert "Sent edit" in again.content.decode()
 
 
 def test_an_old_date_is_not_fresh(client, actors):
