@@ -19,7 +19,7 @@ from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, F, Max, OuterRef, QuerySet, Sum
+from django.db.models import Count, DecimalField, F, Max, OuterRef, QuerySet, Sum
 from django.db.models.functions import Extract
 from django.urls import reverse
 from django.utils import translation
@@ -30,6 +30,7 @@ from ecosystem.models import SDG, Actor, TargetGroup, Theme
 
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+EXACT_SECONDS = DecimalField(max_digits=32, decimal_places=6)
 # Bump when the shape of the GeoJSON changes, so cached copies are not reused.
 GEOJSON_VERSION = "1"
 
@@ -323,7 +324,8 @@ def geojson_freshness(queryset: QuerySet, *, variant: str) -> Freshness:
     stats = queryset.order_by().aggregate(
         count=Count("pk"),
         last=Max("updated_at"),
-        total=Sum(Extract("updated_at", "epoch")),
+        # Exact to the microsecond: a float or an integer would round edits away.
+        total=Sum(Extract("updated_at", "epoch"), output_field=EXACT_SECONDS),
     )
     last = stats["last"]
     key = (
