@@ -121,12 +121,13 @@ def test_the_directory_updates_as_you_type_and_works_from_its_url(page, actors):
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["da", "en"])
-@pytest.mark.parametrize("kind", ["directory", "map", "actor"])
+@pytest.mark.parametrize("kind", ["directory", "map", "actor", "open data"])
 def test_public_ecosystem_pages_are_accessible(page, actors, prefix, kind):
     path = {
         "directory": "/actors/?region=hovedstaden",
         "map": "/actors/map/",
         "actor": f"/actors/{actors['lab'].slug}/",
+        "open data": "/actors/open-data/",
     }[kind]
     page.goto(page.base_url + prefix + path)
     expect(page.locator("html")).to_have_attribute("lang", "en" if prefix else "da")
@@ -135,3 +136,13 @@ def test_public_ecosystem_pages_are_accessible(page, actors, prefix, kind):
     if kind == "actor":
         expect(page.locator("#actor-pin-map .leaflet-marker-icon")).to_have_count(1)
     assert_accessible(page)
+
+
+def test_the_embeddable_map_is_accessible_and_links_out(page, actors):
+    page.goto(page.base_url + "/en/actors/map/embed/?region=midtjylland")
+    expect_actors_on_map(page, 1)
+    assert_accessible(page)
+    page.locator("#actor-map img.leaflet-marker-icon").click()
+    link = page.locator(".leaflet-popup-content a")
+    expect(link).to_have_text("Aarhus Velfærdslab")
+    expect(link).to_have_attribute("target", "_blank")
