@@ -40,6 +40,15 @@
     foldFilters();
   }
 
+  // After the filters changed in place, the language links keep them too.
+  document.addEventListener("htmx:pushedIntoHistory", function () {
+    document.querySelectorAll(".language-switcher a[hreflang]").forEach(function (link) {
+      var url = new URL(link.href, window.location.href);
+      url.search = window.location.search;
+      link.href = url.toString();
+    });
+  });
+
   // htmx snapshots the page's HTML for the back button; typed text lives in a property,
   // not the attribute, so copy it over first.
   document.addEventListener("htmx:beforeHistorySave", function () {

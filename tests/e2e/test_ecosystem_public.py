@@ -113,6 +113,11 @@ def test_the_directory_updates_as_you_type_and_works_from_its_url(page, actors):
     expect(page.locator("#actor-results-status")).to_have_text("1 actor found")
     # Focus stays in the search box while the results change.
     assert page.evaluate("document.activeElement.id") == "id_q"
+    # Switching language keeps the search.
+    page.locator("footer").get_by_role("link", name="Dansk").click()
+    expect(page).to_have_url(re.compile(r"^https?://[^/]+/actors/\?q=frivil$"))
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    assert listed_names(page) == ["Odense Frivillige"]
 
     # A bad value in a shared link is explained, not an error page.
     page.goto(page.base_url + "/en/actors/?region=atlantis&sort=junk")
