@@ -150,6 +150,16 @@ def test_open_graph_tags(client, actor):
     )
 
 
+def test_the_logo_is_shown_and_shared(client, actor):
+    Actor.objects.filter(pk=actor.pk).update(logo="actors/logos/samvaer.png")
+    response = client.get(url(actor))
+    page = response.content.decode()
+    logo = "http://testserver/media/actors/logos/samvaer.png"
+    assert f'<img class="actor-page-logo" src="{logo}" alt="Logo of Café Samvær">' in page
+    assert f'<meta property="og:image" content="{logo}">' in page
+    assert json_ld(response)["logo"] == logo
+
+
 def test_connections_show_both_ways_and_only_to_published_actors(client, actor):
     network = ActorFactory(name="Netværket", kind=Actor.Kind.NETWORK)
     fund = ActorFactory(name="Fonden", kind=Actor.Kind.FOUNDATION)
