@@ -7,14 +7,25 @@ time budget. Here every distinct set of actors is a materialised CTE, scanned on
 column facets are counted from it in one pass (GROUPING SETS) and the many-to-many facets
 with one join: one round trip, whatever the number of facets, options or actors. The SQL
 of each set is Django's own (sql_with_params).
+
+The counts are also cached (Django's cache: the database, or Redis in production), keyed
+by the exact SQL and parameters and stamped with a generation that every saved, deleted
+or re-linked actor renews. The generation is renewed at once and again when the
+transaction commits: a request that counted while the change was not yet visible stored
+its counts under the first renewal, which the second makes old. Bulk inserts and updates
+send no signals; for them the cache lasts at most CACHE_SECONDS.
 """
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from dataclasses import dataclass
 
-from django.db import connection
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
 
@@ -29,6 +40,44 @@ COLUMN_FACETS = {
 # Facets through a many-to-many table: facet → the relation on Actor.
 RELATION_FACETS = {"theme": "themes", "target_group": "target_groups", "sdg": "sdgs"}
 _BASE_COLUMNS = ("id", "kind", "country", "region_id", "municipality_id", "open_to_partnerships")
+
+
+CACHE_SECONDS = 300
+_GENERATION_KEY = "ecosystem:facets:generation"
+
+
+def renew_generation(**_signal) -> None:
+    """Make every cached count old: now, and again once the change is committed."""
+    cache.set(_GENERATION_KEY, uuid.uuid4().hex, None)
+    transaction.on_commit(lambda: cache.set(_GENERATION_KEY, uuid.uuid4().hex, None))
+
+
+post_save.connect(renew_generation, sender=Actor, dispatch_uid="facets-actor-saved")
+post_delete.connect(renew_generation, sender=Actor, dispatch_uid="facets-actor-deleted")
+for _relation in ("themes", "target_groups", "sdgs"):
+    m2m_changed.connect(
+        renew_generation,
+        sender=getattr(Actor, _relation).through,
+        dispatch_uid=f"facets-actor-{_relation}",
+    )
+
+
+def _cached_rows(query: str, params: list) -> list[tuple]:
+    """The query's rows from the cache if they were counted in this generation."""
+    key = "ecosystem:facets:" + hashlib.sha256(f"{query}|{params!r}".encode()).hexdigest()
+    found = cache.get_many([_GENERATION_KEY, key])
+    generation = found.get(_GENERATION_KEY)
+    stored = found.get(key)
+    if generation and stored and stored[0] == generation:
+        return stored[1]
+    if not generation:
+        generation = uuid.uuid4().hex
+        cache.set(_GENERATION_KEY, generation, None)
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        rows = cursor.fetchall()
+    cache.set(key, (generation, rows), CACHE_SECONDS)
+    return rows
 
 
 def _quote(name: str) -> str:
@@ -92,11 +141,9 @@ def facet_counts(groups: list[tuple[QuerySet, list[str]]]) -> dict[str, dict[str
     if not selects:
         return counts
     query = f"WITH {', '.join(ctes)} {' UNION ALL '.join(selects)}"
-    with connection.cursor() as cursor:
-        cursor.execute(query, params)
-        for facet, value, count in cursor.fetchall():
-            if value is not None:
-                counts[facet][value] = count
+    for facet, value, count in _cached_rows(query, params):
+        if value is not None:
+            counts[facet][value] = count
     return counts
 
 

@@ -250,11 +250,38 @@ def test_the_back_button_gets_the_whole_page_from_htmx(client, actors):
 
 
 def test_the_filterset_counts_in_a_fixed_number_of_queries(actors, django_assert_num_queries):
-    filterset = ActorFilter({"region": "hovedstaden", "theme": "active-inclusion"})
-    # Validating the region and the theme (2), then every facet's counts in one query and
-    # the taxonomies' names in another.
+    params = {"region": "hovedstaden", "theme": "active-inclusion"}
+    ActorFilter(params).facets()  # counts now cached
+    filterset = ActorFilter(params)
+    # Validating the region and the theme (2), the cached counts (1), and the taxonomies'
+    # names (1).
     with django_assert_num_queries(4):
         facets = filterset.facets()
         assert filterset.total == 1
     assert {o.value: o.count for o in facets["kind"]} == {"social_enterprise": 1}
     assert {o.value: o.count for o in facets["region"]} == {"hovedstaden": 1, "midtjylland": 1}
+
+
+def test_cached_counts_follow_a_change_at_once(client, actors):
+    assert option(page_text(client.get(DIRECTORY)), "foundation") == "Foundation (1)"
+    ActorFactory(name="Ny Fond", kind=Actor.Kind.FOUNDATION)
+    assert option(page_text(client.get(DIRECTORY)), "foundation") == "Foundation (2)"
+    actors["fund"].delete()
+    assert option(page_text(client.get(DIRECTORY)), "foundation") == "Foundation (1)"
+    actors["lab"].themes.clear()
+    response = client.get(DIRECTORY)
+    assert facet(response, "theme")["active-inclusion"] == 1
+
+
+def test_counts_cached_while_a_change_was_unseen_are_renewed_on_commit(
+    client, actors, django_capture_on_commit_callbacks
+):
+    """A request that counted before the change was committed stored its counts under the
+    first renewal; the renewal on commit makes them old."""
+    from ecosystem import facets as facets_module
+
+    with django_capture_on_commit_callbacks(execute=True):
+        facets_module.renew_generation()
+        client.get(DIRECTORY)  # counted "before the commit", cached under this generation
+        Actor.objects.filter(pk=actors["fund"].pk).update(kind=Actor.Kind.NGO)
+    assert option(page_text(client.get(DIRECTORY)), "foundation") is None

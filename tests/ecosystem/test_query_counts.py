@@ -13,20 +13,21 @@ from ecosystem.models import SDG, Actor, Connection, Municipality, TargetGroup, 
 
 pytestmark = pytest.mark.django_db
 
-# Page → the most queries it may run. Anonymous visitors, so no session queries.
-# A listing: facet counts (1), taxonomy names (1), the page of results (1), plus one
-# lookup per filter whose value names a row (region, theme, ...).
+# Page → the most queries it may run, on a cold cache and then warm. Anonymous visitors,
+# so no session queries. A listing: facet counts (1), taxonomy names (1), the page of
+# results (1), one lookup per filter whose value names a row (region, theme, ...), and the
+# facet cache (the database cache in tests: 1 read, and 5 per write on a cold cache).
 BUDGETS = {
-    "directory": ("/en/actors/", 3),
-    "directory filtered": ("/en/actors/?region=hovedstaden&theme=active-inclusion", 5),
-    "directory searched": ("/en/actors/?q=virksomheder", 3),
-    "directory htmx": ("/en/actors/?q=virk&kind=ngo", 3),
-    "map page": ("/en/actors/map/?region=midtjylland", 4),
-    "geojson": ("/en/actors/map.geojson?region=midtjylland", 3),
-    "geojson searched": ("/en/actors/map.geojson?q=social", 2),
-    "csv": ("/en/actors/export.csv?kind=ngo", 1),
-    "json": ("/en/actors/export.json", 3),
-    "open data page": ("/en/actors/open-data/", 0),
+    "directory": ("/en/actors/", 14, 3),
+    "directory filtered": ("/en/actors/?region=hovedstaden&theme=active-inclusion", 16, 5),
+    "directory searched": ("/en/actors/?q=virksomheder", 14, 3),
+    "directory htmx": ("/en/actors/?q=virk&kind=ngo", 14, 3),
+    "map page": ("/en/actors/map/?region=midtjylland", 15, 4),
+    "geojson": ("/en/actors/map.geojson?region=midtjylland", 3, 3),
+    "geojson searched": ("/en/actors/map.geojson?q=social", 2, 2),
+    "csv": ("/en/actors/export.csv?kind=ngo", 1, 1),
+    "json": ("/en/actors/export.json", 3, 3),
+    "open data page": ("/en/actors/open-data/", 0, 0),
 }
 
 
@@ -94,13 +95,14 @@ def actors(request):
 def test_public_pages_stay_within_their_query_budget(
     client, actors, page, django_assert_max_num_queries
 ):
-    path, budget = BUDGETS[page]
+    path, cold, warm = BUDGETS[page]
     headers = {"HTTP_HX_REQUEST": "true"} if page == "directory htmx" else {}
-    with django_assert_max_num_queries(budget):
-        response = client.get(path, **headers)
-        body = b"".join(response) if response.streaming else response.content
-    assert response.status_code == 200
-    assert body
+    for budget in (cold, warm):
+        with django_assert_max_num_queries(budget):
+            response = client.get(path, **headers)
+            body = b"".join(response) if response.streaming else response.content
+        assert response.status_code == 200
+        assert body
 
 
 def test_the_actor_page_with_hundreds_of_connections(client, actors, django_assert_max_num_queries):
