@@ -143,8 +143,16 @@
         return marker;
       });
       clusters.addLayers(markers);
-      if (markers.length) {
-        map.fitBounds(clusters.getBounds(), { maxZoom: 12, padding: [24, 24] });
+      // Frame Denmark when there are Danish actors; partners abroad are a zoom away.
+      var danish = markers.filter(function (marker, index) {
+        return collection.features[index].properties.country === "DK";
+      });
+      var framed = danish.length ? danish : markers;
+      if (framed.length) {
+        map.fitBounds(window.L.featureGroup(framed).getBounds(), {
+          maxZoom: 12,
+          padding: [24, 24],
+        });
       } else {
         map.setView(DENMARK, DENMARK_ZOOM);
       }
