@@ -161,7 +161,7 @@ def actor_map_geojson(request: HttpRequest) -> HttpResponse:
 
 def _export_response(request: HttpRequest, chunks, content_type: str, filename: str):
     response = StreamingHttpResponse(opendata.iter_encoded(chunks), content_type=content_type)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     _open_data_headers(response, request)
     return response
 

@@ -56,6 +56,7 @@ def test_the_csv_parses_with_the_documented_columns(client, actors):
     assert response.status_code == 200
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"] == 'attachment; filename="actors.csv"'
     rows = read_csv(response)
     assert list(rows[0].keys()) == [column.name for column in CSV_COLUMNS]
     assert len(rows) == 3  # published only
