@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -173,17 +173,25 @@ class ActorLogEntryInline(ModeratorsOnly, admin.TabularInline):
 
 
 TRANSITION_DONE = {
-    "approve": (
+    "approve": ngettext_lazy(
         "%(count)d actor was approved and published.",
         "%(count)d actors were approved and published.",
+        "count",
     ),
-    "reject": (
+    "reject": ngettext_lazy(
         "%(count)d actor was rejected; the reason was sent by e-mail.",
         "%(count)d actors were rejected; the reason was sent by e-mail.",
+        "count",
     ),
-    "unpublish": ("%(count)d actor was unpublished.", "%(count)d actors were unpublished."),
-    "archive": ("%(count)d actor was archived.", "%(count)d actors were archived."),
-    "restore": ("%(count)d actor was published again.", "%(count)d actors were published again."),
+    "unpublish": ngettext_lazy(
+        "%(count)d actor was unpublished.", "%(count)d actors were unpublished.", "count"
+    ),
+    "archive": ngettext_lazy(
+        "%(count)d actor was archived.", "%(count)d actors were archived.", "count"
+    ),
+    "restore": ngettext_lazy(
+        "%(count)d actor was published again.", "%(count)d actors were published again.", "count"
+    ),
 }
 
 
@@ -357,10 +365,7 @@ class ActorAdmin(ModeratorsOnly, TranslationAdmin):
             else:
                 done += 1
         if done:
-            singular, plural = TRANSITION_DONE[action]
-            self.message_user(
-                request, ngettext(singular, plural, done) % {"count": done}, messages.SUCCESS
-            )
+            self.message_user(request, TRANSITION_DONE[action] % {"count": done}, messages.SUCCESS)
 
     @admin.action(description=_("Approve and publish"), permissions=["change"])
     def approve(self, request, queryset):
