@@ -8,9 +8,9 @@ column facets are counted from it in one pass (GROUPING SETS) and the many-to-ma
 with one join: one round trip, whatever the number of facets, options or actors. The SQL
 of each set is Django's own (sql_with_params).
 
-The counts are also cached (Django's cache: the database, or Redis in production), keyed
-by the exact SQL and parameters and stamped with a generation that every saved, deleted
-or re-linked actor renews. The generation is renewed at once and again when the
+The counts are also cached (Django's cache: the database, or Redis when REDIS_URL is
+set), keyed by the exact SQL and parameters and stamped with a generation that every
+saved, deleted or re-linked actor renews. The generation is renewed at once and again when the
 transaction commits: a request that counted while the change was not yet visible stored
 its counts under the first renewal, which the second makes old. Bulk inserts and updates
 send no signals; for them the cache lasts at most CACHE_SECONDS.
@@ -46,10 +46,17 @@ CACHE_SECONDS = 300
 _GENERATION_KEY = "ecosystem:facets:generation"
 
 
-def renew_generation(**_signal) -> None:
-    """Make every cached count old: now, and again once the change is committed."""
+def _renew() -> None:
     cache.set(_GENERATION_KEY, uuid.uuid4().hex, None)
-    transaction.on_commit(lambda: cache.set(_GENERATION_KEY, uuid.uuid4().hex, None))
+
+
+def renew_generation(*, action: str = "post_save", **_signal) -> None:
+    """Make every cached count old: now, and again once the change is committed."""
+    if action.startswith("pre_"):
+        return  # m2m_changed also fires before the change; "post_" follows
+    _renew()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_renew)
 
 
 post_save.connect(renew_generation, sender=Actor, dispatch_uid="facets-actor-saved")
