@@ -143,6 +143,8 @@
         return marker;
       });
       clusters.addLayers(markers);
+      // How many actors the map holds (markers outside the view are not drawn).
+      element.dataset.actorCount = String(markers.length);
       // Frame Denmark when there are Danish actors; partners abroad are a zoom away.
       var danish = markers.filter(function (marker, index) {
         return collection.features[index].properties.country === "DK";
