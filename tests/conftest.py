@@ -30,3 +30,16 @@ def _clear_cache(request):
         except Exception:  # no database access in this test: nothing cached either
             pass
     yield
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request):
+    """Transactional tests start with the reference data the migrations wrote."""
+    if {"transactional_db", "live_server"} & set(request.fixturenames) or any(
+        m.kwargs.get("transaction") for m in request.node.iter_markers("django_db")
+    ):
+        from tests.reference_data import restore_reference_data
+
+        request.getfixturevalue("transactional_db")
+        restore_reference_data()
+    yield

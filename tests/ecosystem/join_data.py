@@ -1,12 +1,11 @@
 """Shared input for the tests of registering and editing organisations."""
 
 import io
-from importlib import import_module
 
-from django.apps import apps
 from PIL import Image
 
 from ecosystem.models import Municipality
+from tests.reference_data import restore_reference_data  # noqa: F401  (older imports)
 
 VALID_CVR = "13585628"  # passes the modulus-11 check
 OTHER_VALID_CVR = "25313763"
@@ -47,21 +46,3 @@ def image_bytes(fmt: str = "PNG", size: tuple[int, int] = (64, 64), mode: str = 
     buffer = io.BytesIO()
     Image.new(mode, size, (200, 30, 60) if mode == "RGB" else 1).save(buffer, format=fmt)
     return buffer.getvalue()
-
-
-def restore_reference_data() -> None:
-    """Put back what the data migrations wrote (staff groups and their permissions,
-    regions, municipalities, themes, target groups, SDGs).
-
-    A transactional test (browser tests, races between threads) empties every table when
-    it ends. Django's serialized_rollback would restore them, but under Playwright the
-    test runs in another context whose database connection lacks the serialized copy.
-    """
-    if Municipality.objects.exists():
-        return
-    for module, function in [
-        ("0002_staff_groups", "create_groups"),
-        ("0004_reference_data", "forwards"),
-        ("0005_moderator_permissions", "grant"),
-    ]:
-        getattr(import_module(f"ecosystem.migrations.{module}"), function)(apps, None)
