@@ -72,6 +72,15 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
     # The counts beside the other filters follow the region.
     expect(page.locator("#id_kind option[value=municipality]")).to_have_count(0)
 
+    # Back and forward: the page comes from the server again and the map is redrawn.
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/actors/map/$"))
+    expect_actors_on_map(page, 4)
+    expect(page.locator(".actor-list-name a")).to_have_count(4)
+    page.go_forward()
+    expect(page).to_have_url(re.compile(r"region=hovedstaden$"))
+    expect_actors_on_map(page, 1)
+
     # Keyboard users can skip the map.
     page.locator(".actor-map-skip").focus()
     page.keyboard.press("Enter")
