@@ -1,6 +1,7 @@
 // The directory's filter form (templates/ecosystem/directory.html and map.html). htmx does
-// the work from the form's hx-* attributes; this only keeps the shared address tidy and the
-// history snapshot truthful. Without JavaScript the form submits as a plain GET.
+// the work from the form's hx-* attributes (hx-history="false": the back button asks the
+// server again); this keeps the shared address tidy, folds the filters on narrow screens
+// and keeps the language links in step. Without JavaScript the form submits as a GET.
 (function () {
   "use strict";
 
@@ -46,18 +47,6 @@
       var url = new URL(link.href, window.location.href);
       url.search = window.location.search;
       link.href = url.toString();
-    });
-  });
-
-  // htmx snapshots the page's HTML for the back button; typed text lives in a property,
-  // not the attribute, so copy it over first.
-  document.addEventListener("htmx:beforeHistorySave", function () {
-    var form = document.getElementById(FORM_ID);
-    if (!form) {
-      return;
-    }
-    form.querySelectorAll("input[type=search]").forEach(function (input) {
-      input.setAttribute("value", input.value);
     });
   });
 })();

@@ -212,19 +212,10 @@
     });
   });
 
-  // The back button restores htmx's HTML snapshot, in which the map is only dead markup:
-  // empty the containers and draw the maps again.
+  // The back button makes htmx put the server's page in place (the filter form has
+  // hx-history="false"): its map containers are new and empty, so draw the maps again.
   document.addEventListener("htmx:historyRestore", function () {
     actorMaps = [];
-    document.querySelectorAll("[data-actor-map], [data-single-pin]").forEach(function (element) {
-      element.replaceChildren();
-      element.className = element.className
-        .split(/\s+/)
-        .filter(function (name) {
-          return name.indexOf("leaflet-") !== 0;
-        })
-        .join(" ");
-    });
     initAll(document);
   });
 
