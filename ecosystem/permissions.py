@@ -19,8 +19,10 @@ BY_MODERATOR = "moderator"
 
 
 def is_moderator(user) -> bool:
-    return user.is_authenticated and user.is_active and (
-        user.is_superuser or user.groups.filter(name=staff.MODERATORS).exists()
+    return (
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name=staff.MODERATORS).exists())
     )
 
 

@@ -171,6 +171,7 @@ def test_field_errors_show_under_their_own_field_and_are_announced(client):
     html = response.content.decode()
     assert 'class="form-group form-error"' in html
     assert 'id="id_email_error"' in html
-    assert 'aria-describedby="id_email_error"' in html or 'id_email_error"' in html.split(
-        'id="id_email"'
-    )[1].split(">")[0]
+    assert (
+        'aria-describedby="id_email_error"' in html
+        or 'id_email_error"' in html.split('id="id_email"')[1].split(">")[0]
+    )

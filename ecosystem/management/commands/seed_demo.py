@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from ecosystem import demo, staff
+from ecosystem import demo, facets, staff
 from ecosystem.models import User
 
 DEMO_PASSWORD = "demo-portal-2026"
@@ -50,6 +50,8 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self.seed(actors=actors)
+            # Bulk inserts send no signals: the cached directory counts start afresh.
+            facets.renew_generation()
         self.print_accounts()
 
     def seed(self, *, actors: int | None) -> None:
