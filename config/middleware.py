@@ -36,3 +36,18 @@ class StaffSecondFactorMiddleware:
             )
             return redirect("mfa_activate_totp")
         return None
+
+
+class RejectNulBytesMiddleware:
+    """A NUL byte in the path is never a real address; PostgreSQL refuses it in queries,
+    so such requests end here as a 404 instead of reaching a view (or the admin)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "\x00" in request.path:
+            from django.http import Http404
+
+            raise Http404
+        return self.get_response(request)

@@ -39,6 +39,7 @@ from ecosystem.models import (
 Status = Actor.Status
 LogAction = ActorLogEntry.Action
 
+INVITATIONS_PER_DAY = 20
 INVITATION_VALID_DAYS = 14
 
 # First path segments of ecosystem/urls.py that an actor's slug must never take.
@@ -389,6 +390,13 @@ def invite_member(
         raise MembershipError(_("Only an owner of the organisation can invite members."))
     if actor.memberships.filter(user__email__iexact=email).exists():
         raise MembershipError(_("%(email)s is already a member.") % {"email": email})
+    # The portal's sender address must not become a way to mail strangers in bulk.
+    since = timezone.now() - timedelta(days=1)
+    if actor.invitations.filter(created_at__gte=since).count() >= INVITATIONS_PER_DAY:
+        raise MembershipError(
+            _("You have sent %(count)d invitations today. Try again tomorrow.")
+            % {"count": INVITATIONS_PER_DAY}
+        )
     try:
         with transaction.atomic():
             # A new link replaces an open one: the old mail stops working.
@@ -425,8 +433,11 @@ def invitation_problem(*, invitation: Invitation, user: User) -> Any:
         return _("This invitation has already been used.")
     if invitation.created_at < timezone.now() - timedelta(days=INVITATION_VALID_DAYS):
         return _("This invitation has expired. Ask the organisation to invite you again.")
-    addresses = {user.email.lower()} | {
-        address.lower() for address in user.emailaddress_set.values_list("email", flat=True)
+    # Only addresses the person has proved they own: an unverified secondary address
+    # would let anyone who saw the link claim someone else's invitation.
+    addresses = {
+        address.lower()
+        for address in user.emailaddress_set.filter(verified=True).values_list("email", flat=True)
     }
     if invitation.email.lower() not in addresses:
         return _(

@@ -1,6 +1,21 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from ecosystem.views import directory, membership  # noqa: F401
+
+
+class TokenConverter:
+    """Invitation tokens are URL-safe base64; anything else is not a token (404)."""
+
+    regex = "[A-Za-z0-9_-]{1,100}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(TokenConverter, "token")
 
 app_name = "ecosystem"
 
@@ -18,7 +33,7 @@ urlpatterns = [
     # register/ and mine/ must come before the public "<slug>/" pattern.
     path("register/", membership.register, name="register"),
     path("mine/", membership.my_actors, name="my_actors"),
-    path("invitations/<str:token>/", membership.invitation_accept, name="invitation_accept"),
+    path("invitations/<token:token>/", membership.invitation_accept, name="invitation_accept"),
     path("<slug:slug>/edit/", membership.actor_edit, name="actor_edit"),
     path("<slug:slug>/submit/", membership.actor_submit, name="actor_submit"),
     path("<slug:slug>/members/", membership.actor_members, name="actor_members"),

@@ -24,7 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from ecosystem import opendata, permissions
 from ecosystem.filters import ActorFilter
@@ -102,7 +102,7 @@ def _render_listing(request: HttpRequest, template: str, context: dict) -> HttpR
     return response
 
 
-@require_GET
+@require_safe
 def actor_list(request: HttpRequest) -> HttpResponse:
     context = _listing(request, ActorFilter(request.GET))
     context.update(results_url=reverse("ecosystem:index"), view_name="directory")
@@ -113,14 +113,14 @@ def _map_settings() -> dict:
     return {"tile_url": settings.TILE_URL, "tile_attribution": settings.TILE_ATTRIBUTION}
 
 
-@require_GET
+@require_safe
 def actor_map(request: HttpRequest) -> HttpResponse:
     context = _listing(request, ActorFilter(request.GET))
     context.update(_map_settings(), results_url=reverse("ecosystem:map"), view_name="map")
     return _render_listing(request, "ecosystem/map.html", context)
 
 
-@require_GET
+@require_safe
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
 def actor_map_embed(request: HttpRequest) -> HttpResponse:
@@ -138,7 +138,7 @@ def _open_data_headers(response: HttpResponse, request: HttpRequest) -> None:
     response["Access-Control-Allow-Origin"] = "*"
 
 
-@require_GET
+@require_safe
 def actor_map_geojson(request: HttpRequest) -> HttpResponse:
     """The filtered actors as GeoJSON; a repeated request for unchanged data gets a 304."""
     actors = ActorFilter(request.GET).matching().with_position()
@@ -166,14 +166,14 @@ def _export_response(request: HttpRequest, chunks, content_type: str, filename: 
     return response
 
 
-@require_GET
+@require_safe
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     actors = ActorFilter(request.GET).matching()
     lines = opendata.csv_lines(actors, site_url=request.build_absolute_uri("/")[:-1])
     return _export_response(request, lines, "text/csv; charset=utf-8; header=present", "actors.csv")
 
 
-@require_GET
+@require_safe
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
     actors = ActorFilter(request.GET).matching()
     chunks = opendata.json_chunks(
@@ -184,7 +184,7 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
     return _export_response(request, chunks, "application/json; charset=utf-8", "actors.json")
 
 
-@require_GET
+@require_safe
 def open_data(request: HttpRequest) -> HttpResponse:
     context = {
         "csv_columns": opendata.CSV_COLUMNS,
@@ -291,7 +291,7 @@ def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
     return data
 
 
-@require_GET
+@require_safe
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = permissions.get_actor_for_view(request.user, slug)
     prefetch_related_objects(

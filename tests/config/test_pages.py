@@ -113,3 +113,13 @@ def test_healthz_answers_503_with_the_reason_when_the_database_is_unreachable(cl
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
     assert response.json()["reason"] == "OperationalError"
+
+
+@pytest.mark.parametrize("url", ["/", "/en/about/", "/actors/", "/healthz"])
+def test_head_requests_are_answered_like_get(client, url):
+    assert client.head(url).status_code == 200
+
+
+def test_a_nul_byte_in_the_address_is_a_404_not_a_crash(client, admin_client):
+    assert client.get("/om%00/").status_code == 404
+    assert admin_client.get("/admin/ecosystem/actor/%00/change/").status_code == 404

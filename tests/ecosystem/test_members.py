@@ -233,3 +233,28 @@ def test_members_page_runs_a_fixed_number_of_queries(
     client.force_login(owner)
     with django_assert_max_num_queries(12):
         assert client.get(members_url(actor)).status_code == 200
+
+
+def test_an_unverified_extra_address_cannot_claim_an_invitation(client, actor, owner):
+    invitation = Invitation.objects.create(actor=actor, email="a@example.dk", token="u" * 43)
+    stranger = UserFactory(email="b@example.dk")
+    stranger.emailaddress_set.create(email="a@example.dk", verified=False, primary=False)
+    client.force_login(stranger)
+    page = client.post(f"/en/actors/invitations/{invitation.token}/").content.decode()
+    assert "This invitation was sent to a@example.dk" in page
+    assert not actor.memberships.filter(user=stranger).exists()
+
+
+def test_an_owner_cannot_send_invitations_in_bulk(client, actor, owner):
+    client.force_login(owner)
+    for number in range(20):
+        client.post(members_url(actor), {"email": f"p{number}@example.dk", "role": "editor"})
+    response = client.post(members_url(actor), {"email": "p20@example.dk", "role": "editor"})
+    assert "You have sent 20 invitations today" in response.content.decode()
+    assert Invitation.objects.filter(actor=actor).count() == 20
+
+
+@pytest.mark.parametrize("token", ["%00", "a%00b", "..%2F..%2Fetc"])
+def test_a_malformed_invitation_token_is_not_found(client, owner, token):
+    client.force_login(owner)
+    assert client.get(f"/en/actors/invitations/{token}/").status_code == 404
