@@ -424,21 +424,20 @@ class ActorForm(forms.ModelForm):
                     ),
                 )
                 return
-        if data.get("name") and data.get("municipality") is not None:
+        if data.get("name") and (data.get("municipality") is not None or data.get("country")):
             self.duplicate = find_duplicate(
-                name=data["name"], municipality=data["municipality"], exclude=exclude
+                name=data["name"],
+                municipality=data.get("municipality"),
+                country=str(data.get("country") or ""),
+                exclude=exclude,
             )
             if self.duplicate is not None:
-                self.add_error(
-                    "name",
-                    ValidationError(
-                        _(
-                            "An organisation with this name is already registered in this "
-                            "municipality."
-                        ),
-                        code="duplicate",
-                    ),
+                message = (
+                    _("An organisation with this name is already registered in this municipality.")
+                    if data.get("municipality") is not None
+                    else _("An organisation with this name is already registered in this country.")
                 )
+                self.add_error("name", ValidationError(message, code="duplicate"))
 
     def set_duplicate(self, actor: Actor | None, message) -> None:
         """Show a duplicate found only when saving (the other registration won the race)."""

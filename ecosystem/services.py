@@ -359,15 +359,25 @@ def unique_slug(name: str, *, offset: int = 0) -> str:
 
 
 def find_duplicate(
-    *, cvr: str = "", name: str = "", municipality: Any = None, exclude: int | None = None
+    *,
+    cvr: str = "",
+    name: str = "",
+    municipality: Any = None,
+    country: str = "",
+    exclude: int | None = None,
 ) -> Actor | None:
-    """The actor a registration would duplicate: same CVR, or same name in the municipality."""
+    """The actor a registration would duplicate: same CVR, or same name in the municipality
+    (for actors abroad, which have no municipality: the same name in the same country)."""
     query = Q(pk__in=[])
     if cvr:
         query |= Q(cvr=cvr)
     if name and municipality is not None:
         # The same folding as the actor_name_municipality_unique constraint: lower() in SQL.
         query |= Q(lower_name=Lower(Value(name.strip())), municipality=municipality)
+    elif name and country:
+        query |= Q(
+            lower_name=Lower(Value(name.strip())), municipality__isnull=True, country=country
+        )
     actors = (
         Actor.objects.annotate(lower_name=Lower("name"))
         .filter(query)

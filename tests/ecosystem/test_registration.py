@@ -300,3 +300,19 @@ def test_sending_a_pending_actor_again_says_why_not(client, member):
     response = client.post(f"/en/actors/{actor.slug}/submit/", follow=True)
     assert "only a draft can be sent for review" in errors_of(response)
     assert client.get(f"/en/actors/{actor.slug}/submit/").status_code == 405
+
+
+def test_a_partner_abroad_registered_twice_is_one_actor(client, member):
+    abroad = actor_data(country="BE", municipality="", postcode="1000", cvr="")
+    assert client.post(REGISTER, abroad).status_code == 302
+    second = client.post(REGISTER, abroad, follow=True)
+    assert "is already registered, and you are a member" in second.content.decode()
+    assert Actor.objects.count() == 1
+
+    client.force_login(UserFactory())
+    other = client.post(REGISTER, {**abroad, "name": abroad["name"].upper()})
+    assert "already registered in this country" in other.content.decode()
+    assert Actor.objects.count() == 1
+    same_name_elsewhere = client.post(REGISTER, {**abroad, "country": "IE"})
+    assert same_name_elsewhere.status_code == 302
+    assert Actor.objects.count() == 2
