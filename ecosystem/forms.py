@@ -46,7 +46,7 @@ LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 512
 LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
 # Refuse images whose pixel count alone would take much memory to decode (decompression bombs).
-LOGO_MAX_PIXELS = 40_000_000
+LOGO_MAX_PIXELS = 16_000_000
 
 
 def process_logo(upload) -> ContentFile:
@@ -73,16 +73,17 @@ def process_logo(upload) -> ContentFile:
                 raise not_an_image
             if probe.width * probe.height > LOGO_MAX_PIXELS:
                 raise ValidationError(
-                    _("The image is too large in pixels. Upload one under 6000 × 6000 px."),
+                    _("The image is too large in pixels. Upload one under 4000 × 4000 px."),
                     code="too_many_pixels",
                 )
             probe.verify()
         upload.seek(0)
         with Image.open(upload) as image:
             image.seek(0)  # the first frame of an animation
+            # Scale down first: converting a large image to RGBA would take 4 bytes a pixel.
+            image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
             image = ImageOps.exif_transpose(image)
             image = image.convert("RGBA")
-            image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
             buffer = io.BytesIO()
             image.save(buffer, format="PNG", optimize=True)
     except ValidationError:

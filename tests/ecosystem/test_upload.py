@@ -139,3 +139,11 @@ def test_a_member_replaces_and_removes_the_logo(client, member, media):
     assert client.post(url, {**data, "logo-clear": "on"}).status_code == 302
     actor.refresh_from_db()
     assert not actor.logo
+
+
+def test_a_small_file_with_a_huge_picture_is_refused_before_it_is_decoded(client, member, media):
+    bomb = image_bytes("PNG", size=(4100, 4100), mode="1")
+    assert len(bomb) < 100_000
+    response = register_with(client, "bomb.png", bomb)
+    assert "too large in pixels" in response.content.decode()
+    assert not Actor.objects.exists() and stored_files(media) == []
