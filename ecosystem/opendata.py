@@ -19,7 +19,8 @@ from datetime import datetime
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, DecimalField, F, Max, OuterRef, QuerySet, Sum
+from django.db.models import Count, DateTimeField, DecimalField, F, Max, OuterRef, QuerySet, Sum
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Extract
 from django.urls import reverse
 from django.utils import translation
@@ -324,6 +325,11 @@ def geojson_freshness(queryset: QuerySet, *, variant: str) -> Freshness:
     stats = queryset.order_by().aggregate(
         count=Count("pk"),
         last=Max("updated_at"),
+        # Last-Modified must also move when an actor leaves the set (archived, unpublished,
+        # edited out of a filter): its own change time counts, so take the newest of all.
+        any_change=Max(
+            RawSQL("SELECT max(updated_at) FROM ecosystem_actor", [], output_field=DateTimeField())
+        ),
         # Exact to the microsecond: a float or an integer would round edits away.
         total=Sum(Extract("updated_at", "epoch"), output_field=EXACT_SECONDS),
     )
@@ -332,7 +338,7 @@ def geojson_freshness(queryset: QuerySet, *, variant: str) -> Freshness:
         f"{GEOJSON_VERSION}|{variant}|{stats['count']}|{stats['total']}"
         f"|{last.isoformat() if last else ''}"
     )
-    return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], last)
+    return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], stats["any_change"])
 
 
 def geojson_text(queryset: QuerySet) -> str:

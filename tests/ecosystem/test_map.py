@@ -5,6 +5,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from django.utils.http import http_date
 
 from ecosystem.models import Actor, Municipality
@@ -182,3 +183,17 @@ def test_the_embed_may_be_framed_by_anyone_and_other_pages_may_not(client, actor
     directory = client.get("/en/actors/map/")
     assert directory["X-Frame-Options"] == "DENY"
     assert "frame-ancestors 'none'" in directory["Content-Security-Policy"]
+
+
+def test_an_actor_taken_off_the_map_makes_a_date_only_cache_refetch(client, actors):
+    """A cache that revalidates by date alone must not keep showing an archived actor."""
+    response, _data = geojson(client)
+    archived = actors["copenhagen"]
+    archived.status = Actor.Status.ARCHIVED
+    archived.updated_at = timezone.now() + timedelta(seconds=2)  # a later second than before
+    Actor.objects.filter(pk=archived.pk).update(
+        status=archived.status, updated_at=archived.updated_at
+    )
+    again = client.get(GEOJSON, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert again.status_code == 200
+    assert "Café Samvær" not in again.content.decode()
