@@ -268,7 +268,7 @@ CONTENT_SECURITY_POLICY = {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", _origin(TILE_URL)],
+        "img-src": ["'self'", "data:", _origin(TILE_URL), *env_list("MEDIA_ORIGIN", "")],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "frame-ancestors": ["'none'"],

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +7,7 @@ from config import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("media/<path:path>", views.public_media, name="public_media"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -28,8 +28,3 @@ urlpatterns += i18n_patterns(
 )
 
 handler500 = "config.views.server_error"
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

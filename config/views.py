@@ -1,7 +1,11 @@
+import mimetypes
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import SuspiciousFileOperation
+from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import urlencode
@@ -83,3 +87,27 @@ def account(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Your details have been saved."))
         return redirect("account")
     return render(request, "account/overview.html", {"form": form})
+
+
+# Media that anyone may see (organisations' logos). Restricted files never live here:
+# they get their own view that checks access before streaming.
+PUBLIC_MEDIA_PREFIXES = ("actors/logos/",)
+
+
+@require_safe
+def public_media(request: HttpRequest, path: str) -> FileResponse:
+    """Serve public uploads from storage, in production too (no separate web server needed).
+
+    With S3-compatible storage the files have their own URLs and this view is not used.
+    """
+    if not path.startswith(PUBLIC_MEDIA_PREFIXES):
+        raise Http404
+    try:
+        handle = default_storage.open(path)
+    except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation) as error:
+        raise Http404 from error
+    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    response = FileResponse(handle, content_type=content_type)
+    response["Cache-Control"] = "public, max-age=86400"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
