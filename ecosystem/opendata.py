@@ -215,7 +215,9 @@ def csv_lines(queryset: QuerySet, *, site_url: str) -> Iterator[str]:
     lang = _language()
     prefix = site_url + actor_url_prefix()
     kinds = dict(Actor.Kind.choices)
-    writer = csv.writer(_Echo())
+    # Every field quoted: Danish spreadsheets split on ";", which appears in the text and in
+    # the multi-value columns; inside quotes it is text, and no cell can start a formula.
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
     yield writer.writerow([column.name for column in CSV_COLUMNS])
     for row in _export_rows(queryset, lang):
         values = {

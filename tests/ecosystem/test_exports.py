@@ -96,7 +96,14 @@ def test_the_licence_is_named_without_breaking_the_csv(client, actors):
     assert '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' in response["Link"]
     assert 'rel="describedby"' in response["Link"]
     first_line = b"".join(response.streaming_content).split(b"\r\n")[0]
-    assert first_line.startswith(b"slug,name,url,")
+    assert first_line.startswith(b'"slug","name","url",')
+
+
+def test_a_semicolon_in_a_text_cannot_split_a_cell_in_a_danish_spreadsheet(client, actors):
+    """Danish Excel splits on ";": every field is quoted, so text stays in its cell."""
+    ActorFactory(name="Café; =1+1", slug="cafe-semikolon")
+    body = b"".join(client.get("/en/actors/export.csv").streaming_content).decode()
+    assert '"Café; =1+1"' in body
 
 
 def test_the_json_has_what_the_eu_map_needs_in_english(client, actors):
