@@ -98,9 +98,15 @@ def search_query(text: str) -> SearchQuery | None:
     query = SearchQuery(text, config="danish", search_type="websearch") | SearchQuery(
         text, config="english", search_type="websearch"
     )
+    tokens = text.split()
+    last = tokens[-1]
+    if last.startswith("-") or last.endswith('"'):
+        # An excluded word or a quoted phrase is finished: no prefix match, which would
+        # otherwise bring back exactly what the visitor excluded.
+        return query
     prefix = SearchQuery(f"{words[-1].lower()}:*", config="simple", search_type="raw")
-    rest = " ".join(words[:-1])
-    if rest:
+    rest = " ".join(tokens[:-1])  # the earlier words as typed, so "-word" still excludes
+    if _WORD.search(rest):
         prefix = (
             SearchQuery(rest, config="danish", search_type="websearch")
             | SearchQuery(rest, config="english", search_type="websearch")

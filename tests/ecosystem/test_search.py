@@ -104,3 +104,9 @@ def test_the_search_box_keeps_what_was_typed(client, actors):
     page = client.get(DIRECTORY, {"q": '<b>"fri'}).content.decode()
     assert 'value="&lt;b&gt;&quot;fri"' in page
     assert "<b>" not in page.split('id="id_q"')[1].split(">")[0]
+
+
+def test_an_excluded_word_stays_excluded(client, actors):
+    assert "Jobhuset" not in found(client, "-jobhuset")
+    assert found(client, "virksomhed -jobhuset") == ["Frivilligcentret"]
+    assert found(client, "-jobhuset virksomhed") == ["Frivilligcentret"]
