@@ -71,41 +71,42 @@ def can_moderate_in_admin(user) -> bool:
     return user.is_active and user.is_staff and is_moderator(user)
 
 
-def get_actor_for_view(user, slug: str) -> Actor:
+def _get_actor(user, slug: str, allowed) -> Actor:
+    """The actor by slug if `allowed(user, actor)`; otherwise 404, as if it did not exist."""
     actor = get_object_or_404(Actor, slug=slug)
-    if not can_view(user, actor):
+    if not allowed(user, actor):
         raise Http404
     return actor
+
+
+def is_member(user, actor: Actor) -> bool:
+    """Any member sees their organisation's member list, whatever its status."""
+    return membership_for(user, actor) is not None
+
+
+def can_open_join_page(user, actor: Actor) -> bool:
+    """Members are let through too (the page tells them they already belong)."""
+    return can_request_to_join(user, actor) or is_member(user, actor)
+
+
+def get_actor_for_view(user, slug: str) -> Actor:
+    return _get_actor(user, slug, can_view)
 
 
 def get_actor_for_edit(user, slug: str) -> Actor:
-    actor = get_object_or_404(Actor, slug=slug)
-    if not can_edit(user, actor):
-        raise Http404
-    return actor
+    return _get_actor(user, slug, can_edit)
 
 
 def get_actor_for_owner(user, slug: str) -> Actor:
-    actor = get_object_or_404(Actor, slug=slug)
-    if not can_manage_members(user, actor):
-        raise Http404
-    return actor
+    return _get_actor(user, slug, can_manage_members)
 
 
 def get_actor_for_member(user, slug: str) -> Actor:
-    """Any member sees their organisation's member list, whatever its status."""
-    actor = get_object_or_404(Actor, slug=slug)
-    if membership_for(user, actor) is None:
-        raise Http404
-    return actor
+    return _get_actor(user, slug, is_member)
 
 
 def get_actor_for_join(user, slug: str) -> Actor:
-    """Members are let through (the view tells them they already belong)."""
-    actor = get_object_or_404(Actor, slug=slug)
-    if not (can_request_to_join(user, actor) or membership_for(user, actor) is not None):
-        raise Http404
-    return actor
+    return _get_actor(user, slug, can_open_join_page)
 
 
 def get_membership_for_owner(user, slug: str, membership_id: int) -> Membership:

@@ -21,15 +21,9 @@ from playwright.sync_api import expect
 from ecosystem import staff
 from ecosystem.models import Actor, Membership, Municipality
 from tests.e2e.axe import assert_accessible
-from tests.ecosystem.join_data import restore_reference_data
 from tests.factories import PASSWORD, ActorFactory, UserFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    restore_reference_data()
 
 
 def log_in_as(page, user) -> None:

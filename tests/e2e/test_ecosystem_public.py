@@ -8,17 +8,9 @@ from playwright.sync_api import expect
 
 from ecosystem.models import Actor, Connection, Municipality
 from tests.e2e.axe import assert_accessible
-from tests.ecosystem.join_data import restore_reference_data
 from tests.factories import ActorFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(autouse=True)
-def reference_data(transactional_db):
-    """Regions and municipalities come from a data migration that a transactional test
-    empties when it ends."""
-    restore_reference_data()
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ import io
 from PIL import Image
 
 from ecosystem.models import Municipality
-from tests.reference_data import restore_reference_data  # noqa: F401  (older imports)
 
 VALID_CVR = "13585628"  # passes the modulus-11 check
 OTHER_VALID_CVR = "25313763"

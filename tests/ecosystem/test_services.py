@@ -19,7 +19,6 @@ from ecosystem.models import (
     Municipality,
     Theme,
 )
-from tests.ecosystem.join_data import restore_reference_data
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -191,13 +190,8 @@ def test_allowed_actions_lists_what_the_user_may_do_now(owner, moderator):
     assert services.allowed_actions(actor=actor, user=owner) == ["submit"]
 
 
-@pytest.fixture
-def reference_data(transactional_db):
-    restore_reference_data()
-
-
 @pytest.mark.django_db(transaction=True)
-def test_two_moderators_deciding_at_once_give_one_decision(reference_data):
+def test_two_moderators_deciding_at_once_give_one_decision():
     """The row lock: approve and reject racing on the same pending actor; one wins."""
     owner = UserFactory(email="owner@example.dk")
     moderator = UserFactory(email="moderator@example.dk", staff=True, groups=["moderators"])
