@@ -175,3 +175,13 @@ def test_field_errors_show_under_their_own_field_and_are_announced(client):
         'aria-describedby="id_email_error"' in html
         or 'id_email_error"' in html.split('id="id_email"')[1].split(">")[0]
     )
+
+
+def test_the_email_page_shows_a_visible_choice_between_addresses(client):
+    user = UserFactory(email="first@example.dk")
+    user.emailaddress_set.create(email="second@example.dk", verified=False, primary=False)
+    client.force_login(user)
+    html = client.get("/en/accounts/email/").content.decode()
+    assert html.count('class="form-radio"') == 2
+    assert html.count('<div class="form-group-radio">') == 2
+    assert '<label class="form-label" for="' in html
