@@ -7,6 +7,8 @@ class EcosystemConfig(AppConfig):
     verbose_name = _("Ecosystem")
 
     def ready(self) -> None:
-        # Connects the signals that renew the cached facet counts in every process
-        # (web, management commands, workers), not only where the URLconf is loaded.
-        from ecosystem import facets  # noqa: F401
+        # Connects the signals that renew the ecosystem's generation (cached facet counts
+        # and pages) in every process: web, management commands, workers.
+        from ecosystem import facets
+
+        facets.watch_changes()

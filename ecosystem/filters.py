@@ -8,20 +8,18 @@ and the page says why, never a 500.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 import django_filters
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import F, QuerySet
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from ecosystem.facets import facet_counts, taxonomy_labels
+from common.facets import FacetField, FacetOption
+from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
+from common.search import search_query
+from ecosystem.facets import COUNTER, taxonomy_labels
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
 
 SORT_RELEVANCE = "relevance"
@@ -32,43 +30,6 @@ SORT_CHOICES = [
     (SORT_NAME, _("Name")),
     (SORT_NEWEST, _("Newest")),
 ]
-
-# Letters and digits only: what goes into to_tsquery can never be tsquery syntax.
-_WORD = re.compile(r"[^\W_]+")
-SEARCH_MAX_LENGTH = 200
-
-
-@dataclass(frozen=True)
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
-@dataclass(frozen=True)
-class FacetField:
-    """One filter of the form as the template draws it: a select, or the one checkbox."""
-
-    name: str
-    label: str
-    any_label: str
-    options: list[FacetOption]
-    errors: list[str]
-    checkbox: bool = False
-
-    @property
-    def options_html(self) -> SafeString:
-        """The <option>s with their counts, built here rather than in a template loop:
-        with ~150 options per page, that loop was the slowest part of the directory."""
-        return format_html_join(
-            "",
-            '<option value="{}"{}>{} ({})</option>',
-            ((o.value, SELECTED if o.selected else "", o.label, o.count) for o in self.options),
-        )
-
-
-SELECTED = mark_safe(" selected")  # noqa: S308 - a constant, no user input
 
 
 ANY_LABELS = {
@@ -81,37 +42,6 @@ ANY_LABELS = {
     "country": _("All countries"),
     "open_to_partnerships": "",
 }
-
-
-def search_query(text: str) -> SearchQuery | None:
-    """The tsquery for what a visitor typed, or None when nothing searchable is left.
-
-    The whole text is matched with Danish and English stemming (websearch syntax, so
-    quotes and `-word` work and nothing can be a syntax error). While typing, the last
-    word is usually unfinished, so the earlier words plus a prefix match of the last
-    word ("virk" finds "virksomhed") are OR-ed in.
-    """
-    text = text.strip()
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    query = SearchQuery(text, config="danish", search_type="websearch") | SearchQuery(
-        text, config="english", search_type="websearch"
-    )
-    tokens = text.split()
-    last = tokens[-1]
-    if last.startswith("-") or last.endswith('"'):
-        # An excluded word or a quoted phrase is finished: no prefix match, which would
-        # otherwise bring back exactly what the visitor excluded.
-        return query
-    prefix = SearchQuery(f"{words[-1].lower()}:*", config="simple", search_type="raw")
-    rest = " ".join(tokens[:-1])  # the earlier words as typed, so "-word" still excludes
-    if _WORD.search(rest):
-        prefix = (
-            SearchQuery(rest, config="danish", search_type="websearch")
-            | SearchQuery(rest, config="english", search_type="websearch")
-        ) & prefix
-    return query | prefix
 
 
 class ActorFilter(django_filters.FilterSet):
@@ -280,7 +210,7 @@ class ActorFilter(django_filters.FilterSet):
         # is counted under all the other filters.
         groups = [(self._apply(published), [n for n in self.FACETS if n not in filtered])]
         groups += [(self._apply(published, skip=name), [name]) for name in filtered]
-        counts = facet_counts(groups)
+        counts = COUNTER.count(groups)
         labels = taxonomy_labels("en" if (get_language() or "").startswith("en") else "da")
 
         def options(name: str, pairs) -> list[FacetOption]:

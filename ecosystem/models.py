@@ -1,6 +1,5 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -10,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.search import Part, search_vector
 from ecosystem.querysets import ActorQuerySet
 
 
@@ -267,14 +267,12 @@ class Actor(models.Model):
     )
 
     # Full-text search in both languages, computed by PostgreSQL and indexed (GIN).
-    search_vector = models.GeneratedField(
-        expression=SearchVector("name", weight="A", config="danish")
-        + SearchVector("name", weight="A", config="english")
-        + SearchVector("short_description_da", "description_da", weight="B", config="danish")
-        + SearchVector("short_description_en", "description_en", weight="B", config="english")
-        + SearchVector("city", weight="C", config="simple"),
-        output_field=SearchVectorField(),
-        db_persist=True,
+    search_vector = search_vector(
+        Part(("name",), "A", "danish"),
+        Part(("name",), "A", "english"),
+        Part(("short_description_da", "description_da"), "B", "danish"),
+        Part(("short_description_en", "description_en"), "B", "english"),
+        Part(("city",), "C", "simple"),
     )
 
     objects = ActorQuerySet.as_manager()

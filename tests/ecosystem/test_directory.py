@@ -281,7 +281,7 @@ def test_counts_cached_while_a_change_was_unseen_are_renewed_on_commit(
     from ecosystem import facets as facets_module
 
     with django_capture_on_commit_callbacks(execute=True):
-        facets_module.renew_generation()
+        facets_module.GENERATION.renew()
         client.get(DIRECTORY)  # counted "before the commit", cached under this generation
         Actor.objects.filter(pk=actors["fund"].pk).update(kind=Actor.Kind.NGO)
     assert option(page_text(client.get(DIRECTORY)), "foundation") is None

@@ -3,7 +3,7 @@ typing, ranking, and input that must never break the tsquery syntax."""
 
 import pytest
 
-from ecosystem.filters import search_query
+from common.search import search_query
 from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db

@@ -51,7 +51,7 @@ class Command(BaseCommand):
             with transaction.atomic():
                 self.seed(actors=actors)
             # Bulk inserts send no signals: the cached directory counts start afresh.
-            facets.renew_generation()
+            facets.GENERATION.renew()
         self.print_accounts()
 
     def seed(self, *, actors: int | None) -> None:
