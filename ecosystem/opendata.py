@@ -1,45 +1,31 @@
-"""Open data about published actors: CSV, JSON and GeoJSON under CC BY 4.0.
+"""Open data about published actors: CSV, XLSX, JSON and GeoJSON under CC BY 4.0.
 
 The column and field lists below are the single source for both the exports and the
 open-data page that documents them, so the documentation cannot drift from the data.
 Every export reads the database in a fixed number of queries, whatever the number of
 actors: related names are gathered with ARRAY subqueries, and the GeoJSON is built by
-PostgreSQL itself (json_build_object/json_agg) in one query.
+PostgreSQL itself (json_build_object/json_agg) in one query. Writing the files (quoting,
+formulas, byte-order mark, streaming, freshness, licence) is common.opendata's job.
 """
 
 from __future__ import annotations
 
-import csv
-import hashlib
 import json
-import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterator
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, DateTimeField, DecimalField, F, Max, OuterRef, QuerySet, Sum
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Extract
+from django.db.models import F, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from common.opendata import LICENCE_NAME, LICENCE_URL, Field, licence
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
 
-LICENCE_NAME = "CC BY 4.0"
-LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
-EXACT_SECONDS = DecimalField(max_digits=32, decimal_places=6)
-# Bump when the shape of the GeoJSON changes, so cached copies are not reused.
+# Part of the GeoJSON's ETag: bump when its shape changes, so cached copies are not reused.
 GEOJSON_VERSION = "1"
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    description: str  # lazily translated
 
 
 def _field(name: str, description) -> Field:
@@ -121,10 +107,6 @@ GEOJSON_PROPERTIES: list[Field] = [
     _field("country_name", _("Country, in the language of the request.")),
 ]
 
-# Spreadsheets run a cell that begins with one of these as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PHONE_OR_NUMBER = re.compile(r"^[+-]?[\d\s().\-/]+$")
-
 
 def _language() -> str:
     return "en" if (translation.get_language() or "").startswith("en") else "da"
@@ -191,34 +173,16 @@ def _export_rows(queryset: QuerySet, lang: str) -> Iterator[dict]:
     return rows.iterator(chunk_size=2000)
 
 
-def _safe_cell(value):
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        if not _PHONE_OR_NUMBER.match(value):
-            return "'" + value
-    return value
-
-
 def _blank_if_none(value):
     return "" if value is None else value
 
 
-class _Echo:
-    """A file-like object whose write() hands the line back, for streaming csv.writer."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
-def csv_lines(queryset: QuerySet, *, site_url: str) -> Iterator[str]:
-    """The CSV export, line by line: a header row of CSV_COLUMNS, then one row per actor."""
+def csv_rows(queryset: QuerySet, *, site_url: str) -> Iterator[list]:
+    """One list of CSV_COLUMNS' values per actor, in the language of the request; the
+    same rows make the CSV and the XLSX."""
     lang = _language()
     prefix = site_url + actor_url_prefix()
     kinds = dict(Actor.Kind.choices)
-    # Every field quoted: Danish spreadsheets split on ";", which appears in the text and in
-    # the multi-value columns; inside quotes it is text, and no cell can start a formula.
-    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL)
-    yield writer.writerow([column.name for column in CSV_COLUMNS])
     for row in _export_rows(queryset, lang):
         values = {
             **row,
@@ -232,22 +196,22 @@ def csv_lines(queryset: QuerySet, *, site_url: str) -> Iterator[str]:
             "sdgs": ";".join(str(number) for number in row["sdg_numbers"]),
             "updated_at": row["updated_at"].isoformat(),
         }
-        yield writer.writerow([_safe_cell(_blank_if_none(values.get(c.name))) for c in CSV_COLUMNS])
+        yield [_blank_if_none(values.get(column.name)) for column in CSV_COLUMNS]
 
 
 def _coded(code: str, label) -> dict:
     return {"code": code, "label": str(label)}
 
 
-def json_chunks(queryset: QuerySet, *, site_url: str, source_url: str) -> Iterator[str]:
-    """The JSON export for the EU map of social-innovation actors, in English, streamed."""
+def json_head(*, source_url: str) -> dict:
+    return {"licence": licence(), "attribution": "Socialinnovation.dk", "source": source_url}
+
+
+def json_items(queryset: QuerySet, *, site_url: str) -> Iterator[dict]:
+    """The actors for the JSON export (the EU map of social-innovation actors), in
+    English."""
     with translation.override("en"):
         prefix = site_url + actor_url_prefix()
-        head = {
-            "licence": {"name": LICENCE_NAME, "url": LICENCE_URL},
-            "attribution": "Socialinnovation.dk",
-            "source": source_url,
-        }
         theme_names = dict(Theme.objects.values_list("slug", "name_en"))
         group_names = dict(TargetGroup.objects.values_list("slug", "name_en"))
         kinds, roles, scales = (
@@ -255,15 +219,13 @@ def json_chunks(queryset: QuerySet, *, site_url: str, source_url: str) -> Iterat
             dict(Actor.Role.choices),
             dict(Actor.Scale.choices),
         )
-        yield json.dumps(head, ensure_ascii=False)[:-1] + ', "actors": ['
-        first = True
         for row in _export_rows(queryset, "en"):
             description = row["description_en"] or row["short_description_en"]
             language = "en"
             if not description:
                 description = row["description_da"] or row["short_description_da"]
                 language = "da"
-            entry = {
+            yield {
                 "name": row["name"],
                 "slug": row["slug"],
                 "url": f"{prefix}{row['slug']}/",
@@ -300,47 +262,9 @@ def json_chunks(queryset: QuerySet, *, site_url: str, source_url: str) -> Iterat
                 "open_to_partnerships": row["open_to_partnerships"],
                 "updated_at": row["updated_at"].isoformat(),
             }
-            yield ("" if first else ",") + "\n" + json.dumps(entry, ensure_ascii=False)
-            first = False
-        yield "\n]}\n"
 
 
 # --- GeoJSON ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Freshness:
-    """What a conditional GET compares: changes whenever the filtered set could."""
-
-    etag: str
-    last_modified: datetime | None
-
-
-def geojson_freshness(queryset: QuerySet, *, variant: str) -> Freshness:
-    """One cheap aggregate query: how many actors match, and when they changed.
-
-    The sum of all change times is there for a race the latest time alone misses: an edit
-    saved at T0 but committed after another one saved at T1 > T0 leaves max() at T1.
-    `variant` holds everything else that changes the body (language, the query string),
-    so two different answers never share an ETag.
-    """
-    stats = queryset.order_by().aggregate(
-        count=Count("pk"),
-        last=Max("updated_at"),
-        # Last-Modified must also move when an actor leaves the set (archived, unpublished,
-        # edited out of a filter): its own change time counts, so take the newest of all.
-        any_change=Max(
-            RawSQL("SELECT max(updated_at) FROM ecosystem_actor", [], output_field=DateTimeField())
-        ),
-        # Exact to the microsecond: a float or an integer would round edits away.
-        total=Sum(Extract("updated_at", "epoch"), output_field=EXACT_SECONDS),
-    )
-    last = stats["last"]
-    key = (
-        f"{GEOJSON_VERSION}|{variant}|{stats['count']}|{stats['total']}"
-        f"|{last.isoformat() if last else ''}"
-    )
-    return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], stats["any_change"])
 
 
 def geojson_text(queryset: QuerySet) -> str:
@@ -396,8 +320,3 @@ def geojson_text(queryset: QuerySet) -> str:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchone()[0]
-
-
-def iter_encoded(chunks: Iterable[str]) -> Iterator[bytes]:
-    for chunk in chunks:
-        yield chunk.encode("utf-8")

@@ -26,6 +26,7 @@ urlpatterns = [
     path("map.geojson", directory.actor_map_geojson, name="map_geojson"),
     path("map/embed/", directory.actor_map_embed, name="map_embed"),
     path("export.csv", directory.export_csv, name="export_csv"),
+    path("export.xlsx", directory.export_xlsx, name="export_xlsx"),
     path("export.json", directory.export_json, name="export_json"),
     path("open-data/", directory.open_data, name="open_data"),
     # The actor page ("<slug>/") is the last pattern of the file, after register/ and mine/.

@@ -13,19 +13,19 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.utils.html import format_html
-from django.utils.http import http_date, quote_etag
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from common import opendata as common_opendata
 from ecosystem import opendata, permissions
 from ecosystem.filters import ActorFilter
 from ecosystem.models import Actor, Connection
@@ -131,57 +131,68 @@ def actor_map_embed(request: HttpRequest) -> HttpResponse:
     return render(request, "ecosystem/map_embed.html", context)
 
 
-def _open_data_headers(response: HttpResponse, request: HttpRequest) -> None:
-    """Licence and documentation as Link headers; readable from other sites' scripts."""
-    docs = request.build_absolute_uri(reverse("ecosystem:open_data"))
-    response["Link"] = f'<{opendata.LICENCE_URL}>; rel="license", <{docs}>; rel="describedby"'
-    response["Access-Control-Allow-Origin"] = "*"
+def _docs_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("ecosystem:open_data"))
+
+
+def _site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")[:-1]
 
 
 @require_safe
 def actor_map_geojson(request: HttpRequest) -> HttpResponse:
     """The filtered actors as GeoJSON; a repeated request for unchanged data gets a 304."""
     actors = ActorFilter(request.GET).matching().with_position()
-    variant = f"{get_language()}|{request.GET.urlencode()}"
-    fresh = opendata.geojson_freshness(actors, variant=variant)
-    etag = quote_etag(fresh.etag)
-    last_modified = int(fresh.last_modified.timestamp()) if fresh.last_modified else None
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        response = HttpResponse(
+    variant = f"geojson{opendata.GEOJSON_VERSION}|{get_language()}|{request.GET.urlencode()}"
+    response = common_opendata.conditional(
+        request,
+        common_opendata.freshness(actors, variant=variant),
+        lambda: HttpResponse(
             opendata.geojson_text(actors), content_type="application/geo+json; charset=utf-8"
-        )
-    response["ETag"] = etag
-    if last_modified is not None:
-        response["Last-Modified"] = http_date(last_modified)
-    patch_cache_control(response, public=True, no_cache=True)
-    _open_data_headers(response, request)
-    return response
-
-
-def _export_response(request: HttpRequest, chunks, content_type: str, filename: str):
-    response = StreamingHttpResponse(opendata.iter_encoded(chunks), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    _open_data_headers(response, request)
-    return response
+        ),
+    )
+    return common_opendata.licence_headers(response, docs_url=_docs_url(request))
 
 
 @require_safe
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     actors = ActorFilter(request.GET).matching()
-    lines = opendata.csv_lines(actors, site_url=request.build_absolute_uri("/")[:-1])
-    return _export_response(request, lines, "text/csv; charset=utf-8; header=present", "actors.csv")
+    rows = opendata.csv_rows(actors, site_url=_site_url(request))
+    return common_opendata.download(
+        common_opendata.csv_lines([c.name for c in opendata.CSV_COLUMNS], rows),
+        content_type=common_opendata.CSV_CONTENT_TYPE,
+        filename="actors.csv",
+        docs_url=_docs_url(request),
+    )
+
+
+@require_safe
+def export_xlsx(request: HttpRequest) -> FileResponse:
+    """The CSV's rows as a spreadsheet, for people who open data in Excel."""
+    actors = ActorFilter(request.GET).matching()
+    rows = opendata.csv_rows(actors, site_url=_site_url(request))
+    handle = common_opendata.xlsx_file(
+        [c.name for c in opendata.CSV_COLUMNS], rows, title=str(_("Actors"))
+    )
+    return common_opendata.xlsx_download(
+        handle, filename="actors.xlsx", docs_url=_docs_url(request)
+    )
 
 
 @require_safe
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
     actors = ActorFilter(request.GET).matching()
-    chunks = opendata.json_chunks(
-        actors,
-        site_url=request.build_absolute_uri("/")[:-1],
-        source_url=request.build_absolute_uri(reverse("ecosystem:open_data")),
+    chunks = common_opendata.json_chunks(
+        opendata.json_head(source_url=_docs_url(request)),
+        "actors",
+        opendata.json_items(actors, site_url=_site_url(request)),
     )
-    return _export_response(request, chunks, "application/json; charset=utf-8", "actors.json")
+    return common_opendata.download(
+        chunks,
+        content_type=common_opendata.JSON_CONTENT_TYPE,
+        filename="actors.json",
+        docs_url=_docs_url(request),
+    )
 
 
 @require_safe

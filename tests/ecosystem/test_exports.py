@@ -43,7 +43,7 @@ def actors():
 
 
 def read_csv(response) -> list[dict]:
-    body = b"".join(response.streaming_content).decode("utf-8")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(body)))
 
 
@@ -96,7 +96,8 @@ def test_the_licence_is_named_without_breaking_the_csv(client, actors):
     assert '<https://creativecommons.org/licenses/by/4.0/>; rel="license"' in response["Link"]
     assert 'rel="describedby"' in response["Link"]
     first_line = b"".join(response.streaming_content).split(b"\r\n")[0]
-    assert first_line.startswith(b'"slug","name","url",')
+    # A byte-order mark, so that spreadsheet programs read the UTF-8 (æøå), then the header.
+    assert first_line.startswith(b'\xef\xbb\xbf"slug","name","url",')
 
 
 def test_a_semicolon_in_a_text_cannot_split_a_cell_in_a_danish_spreadsheet(client, actors):
@@ -156,3 +157,17 @@ def test_the_open_data_page_documents_every_field_and_the_licence(client):
     for code, _label in Actor.Kind.choices:
         assert f"<code>{code}</code>" in page
     assert client.get("/actors/open-data/").status_code == 200
+
+
+def test_the_xlsx_opens_in_a_spreadsheet_with_the_csv_columns_and_rows(client, actors):
+    from openpyxl import load_workbook
+
+    response = client.get("/en/actors/export.xlsx")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == 'attachment; filename="actors.xlsx"'
+    assert 'rel="license"' in response["Link"]
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert list(rows[0]) == [column.name for column in CSV_COLUMNS]
+    names = {row[1] for row in rows[1:]}
+    assert names == {"Café Samvær", "'=HYPERLINK(\"http://evil.example\")", "Brussels Social Lab"}

@@ -13,10 +13,15 @@ from django.urls import reverse
 from ecosystem import permissions, staff, urls
 from ecosystem.models import Invitation, JoinRequest, Membership
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ("anonymous", "editor", "owner", "stranger", "moderator")
+TABLE = PermissionTable(
+    app_name="ecosystem",
+    urlpatterns=urls.urlpatterns,
+    roles=("anonymous", "editor", "owner", "stranger", "moderator"),
+)
 
 # fmt: off
 #   url name               method  target          anon editor owner stranger moderator
@@ -48,6 +53,7 @@ PUBLIC_TABLE = [
     ("map_geojson",         "GET",  None,           200, 200,  200,  200,     200),
     ("map_embed",           "GET",  None,           200, 200,  200,  200,     200),
     ("export_csv",          "GET",  None,           200, 200,  200,  200,     200),
+    ("export_xlsx",         "GET",  None,           200, 200,  200,  200,     200),
     ("export_json",         "GET",  None,           200, 200,  200,  200,     200),
     ("open_data",           "GET",  None,           200, 200,  200,  200,     200),
     ("actor_detail",        "GET",  "published",    200, 200,  200,  200,     200),
@@ -69,23 +75,6 @@ POST_DATA = {
     "actor_join": {"message": "Hello"},
     "join_request_decide": {"decision": "approve"},
 }
-
-URL_NAMES = {pattern.name for pattern in urls.urlpatterns}
-
-
-def existing(table):
-    """Rows for the URL names ecosystem/urls.py has (the public ones arrive separately)."""
-    return [row for row in table if row[0].startswith("admin:") or row[0] in URL_NAMES]
-
-
-def cases(table):
-    return [
-        pytest.param(
-            role, name, method, target, expected, id=f"{role}-{name}-{method}-{target or 'none'}"
-        )
-        for name, method, target, *statuses in existing(table)
-        for role, expected in zip(ROLES, statuses, strict=True)
-    ]
 
 
 @pytest.fixture
@@ -126,36 +115,32 @@ def url_for(world, name: str, target: str | None) -> str:
     if name.startswith("admin:"):
         args = [world["admin"][target]] if target else []
         return reverse(name, args=args)
-    return reverse(f"ecosystem:{name}", kwargs=world[target] if target else {})
+    return reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
 
 
-def request_as(client, world, role, name, method, target):
-    if role != "anonymous":
-        client.force_login(world["users"][role])
+def respond(client, world, role, name, method, target):
+    user = None if role == "anonymous" else world["users"][role]
     url = url_for(world, name, target)
-    if method == "POST":
-        return client.post(url, POST_DATA.get(name, {}))
-    return client.get(url)
+    return request_as(client, user, method, url, POST_DATA.get(name) if method == "POST" else None)
 
 
-@pytest.mark.parametrize(("role", "name", "method", "target", "expected"), cases(MEMBER_TABLE))
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(MEMBER_TABLE))
 def test_member_pages(client, world, role, name, method, target, expected):
-    assert request_as(client, world, role, name, method, target).status_code == expected
+    assert respond(client, world, role, name, method, target).status_code == expected
 
 
-@pytest.mark.parametrize(("role", "name", "method", "target", "expected"), cases(PUBLIC_TABLE))
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE))
 def test_public_pages(client, world, role, name, method, target, expected):
-    assert request_as(client, world, role, name, method, target).status_code == expected
+    assert respond(client, world, role, name, method, target).status_code == expected
 
 
-@pytest.mark.parametrize(("role", "name", "method", "target", "expected"), cases(ADMIN_TABLE))
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(ADMIN_TABLE))
 def test_admin_actor_pages(client, world, role, name, method, target, expected):
-    assert request_as(client, world, role, name, method, target).status_code == expected
+    assert respond(client, world, role, name, method, target).status_code == expected
 
 
 def test_the_table_covers_every_url_of_the_ecosystem_app():
-    covered = {row[0] for row in MEMBER_TABLE + PUBLIC_TABLE}
-    assert URL_NAMES <= covered, f"Add rows for: {sorted(URL_NAMES - covered)}"
+    TABLE.assert_covers(MEMBER_TABLE, PUBLIC_TABLE)
 
 
 def test_another_organisations_draft_never_leaks_through_a_member_url(client, world):

@@ -1,0 +1,207 @@
+"""Open data: streamed CSV, an XLSX beside it, streamed JSON, freshness and the licence.
+
+An app says which rows and columns it publishes; this module writes them:
+- CSV as RFC 4180, UTF-8 with a byte-order mark (so spreadsheet programs read æøå),
+  every cell quoted (Danish spreadsheets split on ";", which appears in texts) and cells
+  that a spreadsheet would run as a formula neutralised;
+- XLSX for people who open data in Excel (Danish Excel opens a comma-separated file in
+  one column), written by openpyxl in write-only mode, so memory stays flat;
+- JSON streamed item by item;
+- an ETag and Last-Modified for any queryset from one aggregate query, so a repeated
+  request for unchanged data is answered 304;
+- the licence named in the file and in a Link header.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Count, DateTimeField, DecimalField, Max, QuerySet, Sum
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Extract
+from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date, quote_etag
+
+LICENCE_NAME = "CC BY 4.0"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+BOM = "\ufeff"
+EXACT_SECONDS = DecimalField(max_digits=32, decimal_places=6)
+
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+
+# Spreadsheets run a cell that begins with one of these as a formula (CSV injection).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PHONE_OR_NUMBER = re.compile(r"^[+-]?[\d\s().\-/]+$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """A published column or field and what it means (lazily translated): the single
+    source of both the export and the page that documents it."""
+
+    name: str
+    description: Any
+
+
+def safe_cell(value: Any) -> Any:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; a phone
+    number or a signed number is left as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        if not _PHONE_OR_NUMBER.match(value):
+            return "'" + value
+    return value
+
+
+def _cell(value: Any) -> Any:
+    return safe_cell("" if value is None else value)
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, for streaming csv.writer."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def csv_lines(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    """The CSV text, line by line: the byte-order mark and header first."""
+    writer = csv.writer(_Echo(), quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    yield BOM + writer.writerow(header)
+    for row in rows:
+        yield writer.writerow([_cell(value) for value in row])
+
+
+def xlsx_file(header: list[str], rows: Iterable[list[Any]], *, title: str) -> Any:
+    """The rows as an XLSX workbook in a temporary file (rewound), written in openpyxl's
+    write-only mode: rows go to disk as they come, whatever their number."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=title[:31])
+    sheet.append(header)
+    for row in rows:
+        sheet.append([_xlsx_cell(value) for value in row])
+    handle = tempfile.TemporaryFile()
+    workbook.save(handle)
+    handle.seek(0)
+    return handle
+
+
+def _xlsx_cell(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    if isinstance(value, str):
+        return safe_cell(_ILLEGAL_XML.sub("", value))
+    return value
+
+
+# Control characters that XML 1.0 (and so XLSX) cannot hold.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def json_chunks(head: dict, key: str, items: Iterable[dict]) -> Iterator[str]:
+    """`head` with `key` holding the items, written one item at a time."""
+    opening = json.dumps(head, ensure_ascii=False)[:-1]
+    yield (opening + ", " if head else "{") + json.dumps(key) + ": ["
+    first = True
+    for item in items:
+        yield ("" if first else ",") + "\n" + json.dumps(item, ensure_ascii=False)
+        first = False
+    yield "\n]}\n"
+
+
+def licence() -> dict:
+    return {"name": LICENCE_NAME, "url": LICENCE_URL}
+
+
+# --- Responses --------------------------------------------------------------------------
+
+
+def licence_headers(response: HttpResponse, *, docs_url: str) -> HttpResponse:
+    """The licence and the documentation as Link headers; readable from other sites'
+    scripts (open data is meant to be reused)."""
+    response["Link"] = f'<{LICENCE_URL}>; rel="license", <{docs_url}>; rel="describedby"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
+    for chunk in chunks:
+        yield chunk.encode("utf-8")
+
+
+def download(chunks: Iterable[str], *, content_type: str, filename: str, docs_url: str):
+    """A streamed attachment of text chunks, with the licence headers."""
+    response = StreamingHttpResponse(_encoded(chunks), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return licence_headers(response, docs_url=docs_url)
+
+
+def xlsx_download(handle, *, filename: str, docs_url: str) -> FileResponse:
+    response = FileResponse(
+        handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE
+    )
+    return licence_headers(response, docs_url=docs_url)
+
+
+# --- Freshness ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Freshness:
+    """What a conditional GET compares: changes whenever the data could."""
+
+    etag: str
+    last_modified: datetime | None
+
+
+def freshness(queryset: QuerySet, *, variant: str, changed: str = "updated_at") -> Freshness:
+    """One aggregate query: how many rows match, and when they changed.
+
+    The sum of all change times is there for a race the latest time alone misses: an edit
+    saved at T0 but committed after another one saved at T1 > T0 leaves max() at T1.
+    Last-Modified is the newest change in the whole table, since it must also move when a
+    row leaves the set (archived, unpublished, edited out of a filter). `variant` holds
+    everything else that changes the body (language, the query string, a format
+    version), so two different answers never share an ETag.
+    """
+    table = queryset.model._meta.db_table
+    column = queryset.model._meta.get_field(changed).column
+    stats = queryset.order_by().aggregate(
+        count=Count("pk"),
+        last=Max(changed),
+        any_change=Max(
+            RawSQL(f'SELECT max("{column}") FROM "{table}"', [], output_field=DateTimeField())
+        ),
+        # Exact to the microsecond: a float or an integer would round edits away.
+        total=Sum(Extract(changed, "epoch"), output_field=EXACT_SECONDS),
+    )
+    last = stats["last"]
+    key = f"{variant}|{stats['count']}|{stats['total']}|{last.isoformat() if last else ''}"
+    return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], stats["any_change"])
+
+
+def conditional(request: HttpRequest, fresh: Freshness, build) -> HttpResponse:
+    """A 304 when the client holds this version, else `build()`'s response; both carry
+    the validators and may be stored by shared caches, which must revalidate."""
+    etag = quote_etag(fresh.etag)
+    last_modified = int(fresh.last_modified.timestamp()) if fresh.last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = build()
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified)
+    patch_cache_control(response, public=True, no_cache=True)
+    return response
