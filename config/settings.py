@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.StaffSecondFactorMiddleware",
+    "common.mail.RememberLanguageMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

@@ -33,8 +33,8 @@ class AccountForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["full_name"]
-        labels = {"full_name": _("Full name")}
+        fields = ["full_name", "language"]
+        labels = {"full_name": _("Full name"), "language": _("Language of e-mails")}
 
 
 # --- Organisations: registering, editing, members, join requests ----------------------------

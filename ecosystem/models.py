@@ -55,6 +55,16 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Made by seed_demo; may skip the second factor on a local DEBUG run."),
     )
     date_joined = models.DateTimeField(_("date joined"), default=timezone.now)
+    # The language of the portal's mail to this person: the one chosen on the account
+    # page, else the one they last used the portal in (common.mail).
+    language = models.CharField(
+        _("language of e-mails"),
+        max_length=2,
+        choices=[("da", _("Danish")), ("en", _("English"))],
+        blank=True,
+        help_text=_("Leave empty to get e-mails in the language you last used the portal in."),
+    )
+    last_language = models.CharField(_("language last used"), max_length=2, blank=True)
 
     objects = UserManager()
 

@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.core.files.base import File
-from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
 from django.db.models import Q, Value
 from django.db.models.functions import Lower
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from common import mail
+from common.mail import Recipient
+from common.workflow import Transition, TransitionError, Workflow, apply_transition
 from ecosystem import permissions, staff
 from ecosystem.models import (
     Actor,
@@ -78,20 +76,7 @@ class DuplicateActorError(ActorServiceError):
         self.existing = existing
 
 
-# --- The actor workflow: a table read top to bottom, and one function that applies it -----
-
-
-@dataclass(frozen=True)
-class Transition:
-    source: str
-    target: str
-    by: str  # permissions.BY_MEMBER or permissions.BY_MODERATOR
-    log: str
-    label: Any
-    not_allowed: Any  # why the step is refused when the actor is in another state
-    mail: str  # template under ecosystem/email/
-    notify: str = "members"  # "members" of the organisation, or "moderators"
-    needs_reason: bool = False
+# --- The actor workflow: a table read top to bottom, applied by common.workflow ----------
 
 
 WORKFLOW: dict[str, Transition] = {
@@ -154,6 +139,60 @@ WORKFLOW: dict[str, Transition] = {
 }
 
 
+def _set_dates(actor: Actor, transition: Transition, reason: str, now) -> list[str]:
+    if transition.target == Status.PENDING:
+        actor.submitted_at = now
+        actor.rejection_reason = ""
+    if transition.log == LogAction.REJECTED:
+        actor.rejection_reason = reason
+    if transition.target == Status.PUBLISHED:
+        actor.published_at = actor.published_at or now
+        actor.rejection_reason = ""
+    return ["submitted_at", "published_at", "rejection_reason"]
+
+
+def _log_transition(actor: Actor, transition: Transition, by: User, old: str, reason: str):
+    return ActorLogEntry.objects.create(
+        actor=actor,
+        user=by,
+        action=transition.log,
+        changes={"status": [old, actor.status]},
+        note=reason,
+    )
+
+
+def _transition_recipients(actor: Actor, transition: Transition) -> list[Recipient]:
+    if transition.notify == "moderators":
+        return _moderators()
+    return _members(actor)
+
+
+def _wrong_state(actor: Actor, transition: Transition):
+    return _("“%(name)s” is %(status)s: %(problem)s") % {
+        "name": actor.name,
+        "status": actor.get_status_display().lower(),
+        "problem": transition.not_allowed,
+    }
+
+
+ACTOR_WORKFLOW = Workflow(
+    model=Actor,
+    transitions=WORKFLOW,
+    may=permissions.can_take_transition,
+    write_log=_log_transition,
+    recipients=_transition_recipients,
+    mail_folder="ecosystem/email",
+    refusals={
+        permissions.BY_MODERATOR: _("Only a moderator can do this."),
+        permissions.BY_MEMBER: _("Only the organisation's members can do this."),
+    },
+    on_apply=_set_dates,
+    wrong_state=_wrong_state,
+    unknown=_("This is not a step an actor can take."),
+    reason_needed=_("Give a reason: the organisation receives it by e-mail."),
+)
+
+
 def transition_actor(
     *,
     actor: Actor,
@@ -162,87 +201,23 @@ def transition_actor(
     reason: str = "",
     language: str | None = None,
 ) -> Actor:
-    """Apply one step of WORKFLOW to the actor, or raise ActorTransitionError.
+    """Apply one step of the actor workflow, or raise ActorTransitionError.
 
-    `language` is the language of the request that caused the step; the mail is written
-    in it. The passed actor is updated in place as well as returned.
+    `language` is the language of the request that caused the step: the mail's language
+    for recipients who have chosen none. The passed actor is updated in place as well as
+    returned.
     """
-    transition = WORKFLOW.get(action)
-    if transition is None:
-        raise ActorTransitionError(_("This is not a step an actor can take."))
-    reason = reason.strip()
-    if transition.needs_reason and not reason:
-        raise ActorTransitionError(_("Give a reason: the organisation receives it by e-mail."))
-    language = language or translation.get_language() or settings.LANGUAGE_CODE
-
-    with transaction.atomic():
-        # Lock the row: two moderators acting at once (or a double-clicked button) must
-        # not both apply a step from the same state, e.g. approve and reject together.
-        locked = Actor.objects.select_for_update().get(pk=actor.pk)
-        if not permissions.can_take_transition(by, locked, transition.by):
-            if transition.by == permissions.BY_MODERATOR:
-                raise ActorTransitionError(_("Only a moderator can do this."))
-            raise ActorTransitionError(_("Only the organisation's members can do this."))
-        if locked.status != transition.source:
-            raise ActorTransitionError(
-                _("“%(name)s” is %(status)s: %(problem)s")
-                % {
-                    "name": locked.name,
-                    "status": locked.get_status_display().lower(),
-                    "problem": transition.not_allowed,
-                }
-            )
-        now = timezone.now()
-        old_status = locked.status
-        locked.status = transition.target
-        if action == "submit":
-            locked.submitted_at = now
-            locked.rejection_reason = ""
-        if action == "reject":
-            locked.rejection_reason = reason
-        if transition.target == Status.PUBLISHED:
-            locked.published_at = locked.published_at or now
-            locked.rejection_reason = ""
-        locked.save(
-            update_fields=[
-                "status",
-                "submitted_at",
-                "published_at",
-                "rejection_reason",
-                "updated_at",
-            ]
+    try:
+        return apply_transition(
+            ACTOR_WORKFLOW, actor, action, by=by, reason=reason, language=language or ""
         )
-        ActorLogEntry.objects.create(
-            actor=locked,
-            user=by,
-            action=transition.log,
-            changes={"status": [old_status, locked.status]},
-            note=reason,
-        )
-        if transition.notify == "moderators":
-            recipients = _moderator_addresses()
-        else:
-            recipients = _member_addresses(locked)
-        _mail_on_commit(
-            template=transition.mail,
-            recipients=recipients,
-            language=language,
-            context={"actor": locked, "by": by, "reason": reason, "transition": transition},
-        )
-
-    for field in ("status", "submitted_at", "published_at", "rejection_reason", "updated_at"):
-        setattr(actor, field, getattr(locked, field))
-    return locked
+    except TransitionError as error:
+        raise ActorTransitionError(error.message) from error
 
 
 def allowed_actions(*, actor: Actor, user: User) -> list[str]:
     """The workflow steps this user may take on this actor now (for buttons and admin)."""
-    return [
-        action
-        for action, transition in WORKFLOW.items()
-        if actor.status == transition.source
-        and permissions.can_take_transition(user, actor, transition.by)
-    ]
+    return ACTOR_WORKFLOW.allowed(actor, user)
 
 
 # --- Registering and editing an actor ------------------------------------------------------
@@ -418,8 +393,8 @@ def invite_member(
                 token=secrets.token_urlsafe(32),
                 invited_by=by,
             )
-            _mail_on_commit(
-                template="invitation",
+            mail.send_after_commit(
+                template="ecosystem/email/invitation.txt",
                 recipients=[email],
                 language=language,
                 context={
@@ -517,13 +492,13 @@ def request_to_join(*, actor: Actor, by: User, message: str = "", language: str)
         with transaction.atomic():
             join_request = JoinRequest.objects.create(actor=actor, user=by, message=message.strip())
             owners = [
-                m.user.email
+                mail.recipient(m.user)
                 for m in actor.memberships.filter(role=Membership.Role.OWNER).select_related("user")
             ]
             # An actor nobody owns yet (added by staff) is handled by the moderators.
-            _mail_on_commit(
-                template="join_request",
-                recipients=owners or _moderator_addresses(),
+            mail.send_after_commit(
+                template="ecosystem/email/join_request.txt",
+                recipients=owners or _moderators(),
                 language=language,
                 context={"actor": actor, "join_request": join_request, "by": by},
             )
@@ -566,9 +541,9 @@ def decide_join_request(
                     membership=membership,
                     note="join request",
                 )
-        _mail_on_commit(
-            template="join_request_decided",
-            recipients=[locked.user.email],
+        mail.send_after_commit(
+            template="ecosystem/email/join_request_decided.txt",
+            recipients=[mail.recipient(locked.user)],
             language=language,
             context={"actor": locked.actor, "join_request": locked, "approved": approve},
         )
@@ -647,47 +622,15 @@ def _transliterate(text: str) -> str:
     return text.translate(_DANISH_LETTERS)
 
 
-def _member_addresses(actor: Actor) -> list[str]:
-    return list(actor.memberships.values_list("user__email", flat=True).order_by("user__email"))
+def _members(actor: Actor) -> list[Recipient]:
+    users = User.objects.filter(memberships__actor=actor).order_by("email")
+    return [mail.recipient(user) for user in users]
 
 
-def _moderator_addresses() -> list[str]:
-    return list(
+def _moderators() -> list[Recipient]:
+    users = (
         User.objects.filter(is_active=True, groups__name=staff.MODERATORS)
-        .values_list("email", flat=True)
         .distinct()
         .order_by("email")
     )
-
-
-def _mail_on_commit(
-    *, template: str, recipients: Iterable[str], language: str, context: dict[str, Any]
-) -> None:
-    """Render now in the recipient's language; send once the transaction has committed.
-
-    The template's first line is the subject. One message per recipient, so nobody sees
-    the others' addresses.
-    """
-    recipients = [address for address in dict.fromkeys(recipients) if address]
-    if not recipients:
-        return
-    with translation.override(language):
-        text = render_to_string(
-            f"ecosystem/email/{template}.txt",
-            {**context, "site_url": settings.SITE_URL, "portal_name": settings.PORTAL_NAME},
-        )
-    subject, _newline, body = text.strip().partition("\n")
-    messages = [
-        EmailMessage(
-            subject=subject.strip(),
-            body=body.strip() + "\n",
-            to=[address],
-            reply_to=[settings.CONTACT_EMAIL],
-        )
-        for address in recipients
-    ]
-
-    def send() -> None:
-        get_connection().send_messages(messages)
-
-    transaction.on_commit(send)
+    return [mail.recipient(user) for user in users]

@@ -1,0 +1,113 @@
+"""Mail: rendered in each recipient's language, sent after the transaction commits.
+
+A template is a text file whose first line is the subject; the rest is the body. Every
+message has that plain-text body and an HTML part made from it (escaped, links made
+clickable, paragraphs kept), so no second template can drift from the first. Each
+recipient gets their own message, so nobody sees the others' addresses, in their own
+language: the one they chose, else the one they last used the portal in, else the
+language of the request that caused the mail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+LANGUAGES = ("da", "en")
+
+
+@dataclass(frozen=True)
+class Recipient:
+    address: str
+    language: str = ""
+
+
+def recipient(user: Any) -> Recipient:
+    """A person with an account: their chosen language, else the one they last used."""
+    language = getattr(user, "language", "") or getattr(user, "last_language", "")
+    return Recipient(user.email, language if language in LANGUAGES else "")
+
+
+def one_line(text: str) -> str:
+    """A subject is one line: a CR/LF typed into a name must not start a header."""
+    return " ".join(str(text).split())
+
+
+def render(template: str, context: dict[str, Any], *, language: str) -> tuple[str, str]:
+    """(subject, body) of `template` in `language`."""
+    with translation.override(language):
+        text = render_to_string(
+            template,
+            {**context, "site_url": settings.SITE_URL, "portal_name": settings.PORTAL_NAME},
+        )
+    subject, _newline, body = text.strip().partition("\n")
+    return one_line(subject), body.strip() + "\n"
+
+
+def _message(template: str, context: dict, to: Recipient, language: str):
+    subject, body = render(template, context, language=to.language or language)
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, to=[to.address], reply_to=[settings.CONTACT_EMAIL]
+    )
+    html = render_to_string(
+        "email/body.html", {"body": body, "subject": subject, "language": to.language or language}
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_after_commit(
+    *,
+    template: str,
+    recipients: Iterable[Recipient | str],
+    context: dict[str, Any],
+    language: str = "",
+) -> None:
+    """Render now, send once the transaction commits (nothing is sent if it rolls back).
+
+    `recipients` are Recipients (from `recipient(user)`) or bare addresses; `language` is
+    for those without a language of their own: the language of the request that caused
+    the mail.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    seen: set[str] = set()
+    messages = []
+    for to in recipients:
+        to = Recipient(to) if isinstance(to, str) else to
+        if not to.address or to.address.lower() in seen:
+            continue
+        seen.add(to.address.lower())
+        messages.append(_message(template, context, to, language))
+    if messages:
+        transaction.on_commit(lambda: get_connection().send_messages(messages))
+
+
+class RememberLanguageMiddleware:
+    """Keeps `last_language` of a logged-in user who has such a field, so that mail sent
+    to them later (a decision, a reminder) comes in the language they use the portal in.
+    Writes only when it changes."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        language = getattr(request, "LANGUAGE_CODE", "")
+        if (
+            user is not None
+            and user.is_authenticated
+            and language in LANGUAGES
+            and hasattr(user, "last_language")
+            and user.last_language != language
+        ):
+            user._meta.model._default_manager.filter(pk=user.pk).update(last_language=language)
+            user.last_language = language
+        return response
