@@ -217,6 +217,13 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The largest upload of each kind, in bytes (common.uploads); the request body limit for
+# files is FILE_UPLOAD_MAX_MEMORY_SIZE's spill to disk, not a cap.
+UPLOAD_LIMITS = {
+    "logo": 2 * 1024 * 1024,
+    "image": 5 * 1024 * 1024,
+    "document": int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024)),
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # --- Mail: console in development, SMTP when EMAIL_HOST is set; sent after commit ---------

@@ -1,18 +1,15 @@
-import io
 import re
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import MaxValueValidator
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cvr
 
+from common.uploads import ImageUploadField
 from ecosystem.models import Actor, Membership, Municipality, User
 
 
@@ -42,67 +39,23 @@ class AccountForm(forms.ModelForm):
 # Denmark's bounding box (with Bornholm): a Danish actor's pin must lie inside it.
 DENMARK_LATITUDE = (54.5, 57.8)
 DENMARK_LONGITUDE = (8.0, 15.3)
-LOGO_MAX_BYTES = 2 * 1024 * 1024
 LOGO_MAX_SIDE = 512
-LOGO_FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
-# Refuse images whose pixel count alone would take much memory to decode (decompression bombs).
-LOGO_MAX_PIXELS = 16_000_000
 
 
-def process_logo(upload) -> ContentFile:
-    """Check an uploaded logo by its content and return a new, small PNG.
+class LogoField(ImageUploadField):
+    """A logo: checked by content, at most settings.UPLOAD_LIMITS["logo"], stored as a
+    new PNG of at most 512 px (common.uploads)."""
 
-    Pillow must recognise it as PNG, JPEG, WebP or GIF; the name and the browser's
-    content type are not trusted. It is scaled to at most 512 px and re-encoded, so no
-    byte of the upload (metadata, appended data) is stored as sent.
-    """
-    if upload.size > LOGO_MAX_BYTES:
-        raise ValidationError(
-            _("The file is %(size)s; a logo may be at most 2 MB. Choose a smaller image."),
-            code="too_large",
-            params={"size": filesizeformat(upload.size)},
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            *args,
+            max_side=LOGO_MAX_SIDE,
+            limit_kind="logo",
+            too_large=_(
+                "The file is %(size)s; a logo may be at most 2 MB. Choose a smaller image."
+            ),
+            **kwargs,
         )
-    not_an_image = ValidationError(
-        _("The file is not an image we can use. Upload a PNG, JPEG, WebP or GIF image."),
-        code="not_image",
-    )
-    try:
-        upload.seek(0)
-        with Image.open(upload) as probe:
-            if probe.format not in LOGO_FORMATS:
-                raise not_an_image
-            if probe.width * probe.height > LOGO_MAX_PIXELS:
-                raise ValidationError(
-                    _("The image is too large in pixels. Upload one under 4000 × 4000 px."),
-                    code="too_many_pixels",
-                )
-            probe.verify()
-        upload.seek(0)
-        with Image.open(upload) as image:
-            image.seek(0)  # the first frame of an animation
-            # Scale down first: converting a large image to RGBA would take 4 bytes a pixel.
-            image.thumbnail((LOGO_MAX_SIDE, LOGO_MAX_SIDE))
-            image = ImageOps.exif_transpose(image)
-            image = image.convert("RGBA")
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG", optimize=True)
-    except ValidationError:
-        raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, EOFError) as error:
-        raise not_an_image from error
-    return ContentFile(buffer.getvalue(), name="logo.png")
-
-
-class LogoField(forms.FileField):
-    """A file field whose cleaned value is the re-encoded PNG from `process_logo`."""
-
-    widget = forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp,image/gif"})
-
-    def clean(self, data, initial=None):
-        value = super().clean(data, initial)
-        if isinstance(value, UploadedFile):
-            return process_logo(value)
-        return value
 
 
 class CoordinateField(forms.FloatField):
