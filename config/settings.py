@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "common.pagecache.CompressDataMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -87,6 +88,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "config.middleware.StaffSecondFactorMiddleware",
     "common.mail.RememberLanguageMiddleware",
+    "common.pagecache.PrivateCacheHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -217,6 +219,16 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The public page cache (common.pagecache): on unless PAGE_CACHE=0; off by default while
+# DEBUG is on, so that a developer sees a template edit at once.
+PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
+# What the page cache fingerprints: a change to any code, template or translation in these
+# folders makes every cached page old.
+PAGE_CACHE_SOURCES = [
+    BASE_DIR / name
+    for name in ("config", "common", "ecosystem", "resources", "validation", "policy")
+] + [BASE_DIR / "templates", BASE_DIR / "locale"]
+
 # The largest upload of each kind, in bytes (common.uploads); the request body limit for
 # files is FILE_UPLOAD_MAX_MEMORY_SIZE's spill to disk, not a cap.
 UPLOAD_LIMITS = {

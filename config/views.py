@@ -15,30 +15,36 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from common.pagecache import public_page
 from ecosystem.forms import AccountForm
 
 
 @require_safe
+@public_page()
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/home.html")
 
 
 @require_safe
+@public_page()
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/about.html")
 
 
 @require_safe
+@public_page()
 def contact(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/contact.html")
 
 
 @require_safe
+@public_page()
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 
 
 @require_safe
+@public_page()
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 

@@ -43,3 +43,10 @@ def _reference_data(request):
         request.getfixturevalue("transactional_db")
         restore_reference_data()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    """Every test runs with the public page cache on, as production does: a page that
+    went stale after a change would fail the test that made the change."""
+    settings.PAGE_CACHE = True

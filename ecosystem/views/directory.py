@@ -26,7 +26,9 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from common import opendata as common_opendata
+from common.pagecache import public_page
 from ecosystem import opendata, permissions
+from ecosystem.facets import GENERATION
 from ecosystem.filters import ActorFilter
 from ecosystem.models import Actor, Connection
 
@@ -103,6 +105,7 @@ def _render_listing(request: HttpRequest, template: str, context: dict) -> HttpR
 
 
 @require_safe
+@public_page(GENERATION)
 def actor_list(request: HttpRequest) -> HttpResponse:
     context = _listing(request, ActorFilter(request.GET))
     context.update(results_url=reverse("ecosystem:index"), view_name="directory")
@@ -114,6 +117,7 @@ def _map_settings() -> dict:
 
 
 @require_safe
+@public_page(GENERATION)
 def actor_map(request: HttpRequest) -> HttpResponse:
     context = _listing(request, ActorFilter(request.GET))
     context.update(_map_settings(), results_url=reverse("ecosystem:map"), view_name="map")
@@ -123,6 +127,7 @@ def actor_map(request: HttpRequest) -> HttpResponse:
 @require_safe
 @xframe_options_exempt
 @csp_replace({"frame-ancestors": ["*"]})
+@public_page(GENERATION)
 def actor_map_embed(request: HttpRequest) -> HttpResponse:
     """A bare map that partners put in an iframe on their own sites (framing allowed)."""
     query = request.GET.copy()
@@ -140,6 +145,7 @@ def _site_url(request: HttpRequest) -> str:
 
 
 @require_safe
+@public_page(GENERATION)
 def actor_map_geojson(request: HttpRequest) -> HttpResponse:
     """The filtered actors as GeoJSON; a repeated request for unchanged data gets a 304."""
     actors = ActorFilter(request.GET).matching().with_position()
@@ -196,6 +202,7 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
 
 
 @require_safe
+@public_page(GENERATION)
 def open_data(request: HttpRequest) -> HttpResponse:
     context = {
         "csv_columns": opendata.CSV_COLUMNS,
@@ -303,6 +310,7 @@ def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
 
 
 @require_safe
+@public_page(GENERATION)
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     actor = permissions.get_actor_for_view(request.user, slug)
     prefetch_related_objects(

@@ -13,6 +13,14 @@ from ecosystem.models import SDG, Actor, Connection, Municipality, TargetGroup, 
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _render_every_time(settings):
+    """These budgets bound the rendering of each page; the page cache would answer the
+    warm requests without rendering (its own cost is tested in test_page_cache.py)."""
+    settings.PAGE_CACHE = False
+
+
 # Page → the most queries it may run, on a cold cache and then warm. Anonymous visitors,
 # so no session queries. A listing: facet counts (1), taxonomy names (1), the page of
 # results (1), one lookup per filter whose value names a row (region, theme, ...), and the

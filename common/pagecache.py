@@ -1,0 +1,212 @@
+"""The public page cache: anonymous GETs of public pages come from Django's cache.
+
+A view declares the generations of the data it shows (`@public_page(GENERATION)`); the
+cached copy is keyed by the path, the query string, the language and whether htmx asked
+for a fragment, and it is used only while every one of those generations is the one it
+was rendered under. Any change renews a generation (common.generations), so the next
+request renders afresh: never a stale page after an edit, a publication or an
+unpublication, and no list of URLs to purge.
+
+What never comes from the cache and is never stored:
+- requests that carry a session or a messages cookie (logged-in visitors, or anyone
+  with a message waiting), and anything but GET and HEAD;
+- responses other than 200, streamed responses, and responses that set a cookie, used
+  the CSRF token (a form: a token must never reach a second visitor), queued a message
+  or wrote to the session.
+
+A hit costs one round trip to the cache (the stamps and the page together). Pages are
+stored gzip-compressed: a client that accepts gzip gets the stored bytes as they are.
+Anonymous public pages hold no secret, so compressing them opens no BREACH hole.
+Public responses send `Cache-Control: public` with a short max-age and an ETag, so a
+CDN or a browser can hold them and revalidate for the price of the same lookup.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+from functools import wraps
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.http import parse_http_date_safe, quote_etag
+from django.utils.translation import get_language
+
+from common.generations import Generation, read
+
+# How long a browser or a CDN may reuse a public page without asking again.
+MAX_AGE = 60
+# How long an unrequested page stays in the cache; a change makes it old long before.
+STORE_SECONDS = 24 * 3600
+COMPRESS_LEVEL = 6
+# Headers of the view's response worth keeping; the middleware adds the rest each time.
+# Decorators that set attributes on the response (clickjacking, CSP) must wrap this one.
+_KEPT_HEADERS = (
+    "Content-Type",
+    "Content-Language",
+    "Vary",
+    "Link",
+    "Access-Control-Allow-Origin",
+    "Last-Modified",
+)
+
+
+@functools.cache
+def release() -> str:
+    """A fingerprint of the code, templates, translations and page-shaping settings this
+    process serves: a deploy that changes any of them never gets an old copy (whose
+    links to hashed static files would be gone)."""
+    digest = hashlib.sha256()
+    for folder in settings.PAGE_CACHE_SOURCES:
+        for path in sorted(Path(folder).rglob("*")):
+            if path.suffix in (".py", ".html", ".txt", ".mo") and "migrations" not in path.parts:
+                digest.update(str(path).encode())
+                digest.update(path.read_bytes())
+    for name in ("SITE_URL", "CONTACT_EMAIL", "TILE_URL", "TILE_ATTRIBUTION", "STATIC_URL"):
+        digest.update(f"{name}={getattr(settings, name, '')}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _eligible(request: HttpRequest) -> bool:
+    if request.method not in ("GET", "HEAD") or not getattr(settings, "PAGE_CACHE", True):
+        return False
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME not in cookies and "messages" not in cookies
+
+
+def _key(request: HttpRequest) -> str:
+    parts = "|".join(
+        (
+            release(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            get_language() or "",
+            request.headers.get("HX-Request", ""),
+            request.headers.get("HX-History-Restore-Request", ""),
+        )
+    )
+    return "page:" + hashlib.sha256(parts.encode()).hexdigest()
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bool:
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
+        return False  # the page holds a CSRF token
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    queued = getattr(request, "_messages", None)
+    return not (queued is not None and len(queued))
+
+
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "").lower()
+
+
+def public_response_headers(response: HttpResponse) -> HttpResponse:
+    """Cache-Control for a page anyone may see, the same for every anonymous visitor."""
+    patch_cache_control(response, public=True, max_age=MAX_AGE)
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
+    return response
+
+
+def _from_store(request: HttpRequest, stored: dict) -> HttpResponse:
+    etag = stored["etag"]
+    headers = dict(stored["headers"])
+    last_modified = headers.get("Last-Modified")
+    response = get_conditional_response(
+        request,
+        etag=etag,
+        last_modified=parse_http_date_safe(last_modified) if last_modified else None,
+    )
+    if response is not None:
+        pass  # 304 Not Modified
+    elif _accepts_gzip(request):
+        response = HttpResponse(stored["body"], status=200)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(gzip.decompress(stored["body"]), status=200)
+    for name, value in stored["headers"]:
+        response[name] = value
+    response["ETag"] = etag
+    response["X-Page-Cache"] = "hit"
+    if response.status_code == 304:
+        del response["Content-Type"]
+    return public_response_headers(response)
+
+
+def public_page(*generations: Generation):
+    """Serve the view's anonymous GETs from the page cache, valid under `generations`."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            if not _eligible(request):
+                return view(request, *args, **kwargs)
+            key = _key(request)
+            stamps, found = read(generations, [key])
+            stored = found.get(key)
+            if stored and stored["stamps"] == stamps:
+                return _from_store(request, stored)
+            response = view(request, *args, **kwargs)
+            if not _storable(request, response):
+                return response
+            body = gzip.compress(response.content, compresslevel=COMPRESS_LEVEL, mtime=0)
+            stored = {
+                "stamps": stamps,
+                # The view's own validator if it has one (open data's freshness), so a
+                # conditional request means the same with and without the cache.
+                "etag": response.get("ETag") or quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+                "headers": [(h, response[h]) for h in _KEPT_HEADERS if h in response],
+                "body": body,
+            }
+            cache.set(key, stored, STORE_SECONDS)
+            if _accepts_gzip(request):
+                # Compressed once: the stored bytes, not a second gzip by the middleware.
+                response = _from_store(request, stored)
+            else:
+                response["ETag"] = stored["etag"]
+                public_response_headers(response)
+            response["X-Page-Cache"] = "miss"
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+class PrivateCacheHeadersMiddleware:
+    """Nothing a logged-in visitor is shown may be kept by a shared cache or the browser:
+    responses to them that say nothing else get `Cache-Control: private, no-store`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            if "public" in response.get("Cache-Control", "") and "Set-Cookie" not in response:
+                return response  # open data: the same for everyone
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class CompressDataMiddleware(GZipMiddleware):
+    """gzip for open data (JSON, GeoJSON, CSV), streamed or not, when the client accepts
+    it. HTML is left alone: a page with a CSRF token and reflected input must not be
+    compressed (BREACH); the page cache compresses the public pages it stores itself."""
+
+    COMPRESSED_TYPES = ("application/json", "application/geo+json", "text/csv")
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type not in self.COMPRESSED_TYPES:
+            return response
+        return super().process_response(request, response)
