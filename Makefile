@@ -80,9 +80,14 @@ messages: install-dev
 	$(MANAGE) makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules
 
+# In-process figures, then the load table: gunicorn on the bench database, loaded by wrk
+# (installed from Debian's packages when missing) beside /healthz.
 bench: install assets
+	command -v wrk >/dev/null 2>&1 || { $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y -qq wrk; }
 	PORTAL_DB_NAME=portal_bench $(MANAGE) migrate --no-input -v 0
 	PORTAL_DB_NAME=portal_bench $(MANAGE) createcachetable
 	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS)
+	DEBUG=0 SECRET_KEY=bench-only-not-secret $(MANAGE) collectstatic --no-input --clear -v 0
 	PORTAL_DB_NAME=portal_bench DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
-	  SECURE_SSL_REDIRECT=0 $(MANAGE) bench --output var/bench.json
+	  SECURE_SSL_REDIRECT=0 $(MANAGE) bench --load --output var/bench.json

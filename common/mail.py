@@ -1,6 +1,9 @@
 """Mail: rendered in each recipient's language, sent after the transaction commits.
 
-A template is a text file whose first line is the subject; the rest is the body. Every
+A template is a text file that starts with `{% block subject %}…{% endblock subject %}`;
+the rest is the body. The subject block is rendered on its own and folded to one line, so
+a line break inside a name (or anything else a visitor typed) can neither cut the
+subject short nor start a header. Every
 message has that plain-text body and an HTML part made from it (escaped, links made
 clickable, paragraphs kept), so no second template can drift from the first. Each
 recipient gets their own message, so nobody sees the others' addresses, in their own
@@ -17,7 +20,9 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
+from django.template.loader_tags import BlockNode
 from django.utils import translation
 
 LANGUAGES = ("da", "en")
@@ -42,13 +47,26 @@ def one_line(text: str) -> str:
 
 def render(template: str, context: dict[str, Any], *, language: str) -> tuple[str, str]:
     """(subject, body) of `template` in `language`."""
+    context = {**context, "site_url": settings.SITE_URL, "portal_name": settings.PORTAL_NAME}
+    compiled = get_template(template).template
     with translation.override(language):
-        text = render_to_string(
-            template,
-            {**context, "site_url": settings.SITE_URL, "portal_name": settings.PORTAL_NAME},
-        )
-    subject, _newline, body = text.strip().partition("\n")
+        text = compiled.render(Context(context, autoescape=False))
+        subject = _render_block(compiled, "subject", context)
+    if text.startswith(subject):
+        body = text[len(subject) :]
+    else:  # no subject block: the first line is the subject
+        subject, _newline, body = text.strip().partition("\n")
     return one_line(subject), body.strip() + "\n"
+
+
+def _render_block(compiled, name: str, context: dict[str, Any]) -> str:
+    for node in compiled.nodelist.get_nodes_by_type(BlockNode):
+        if node.name == name:
+            render_context = Context(context, autoescape=False)
+            with render_context.render_context.push_state(compiled):
+                render_context.template = compiled
+                return node.nodelist.render(render_context)
+    return ""
 
 
 def _message(template: str, context: dict, to: Recipient, language: str):

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Count, DateTimeField, DecimalField, Max, QuerySet, Sum
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Extract
+from django.db import connection
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
@@ -34,7 +33,6 @@ from django.utils.http import http_date, quote_etag
 LICENCE_NAME = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 BOM = "\ufeff"
-EXACT_SECONDS = DecimalField(max_digits=32, decimal_places=6)
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8; header=present"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -166,8 +164,20 @@ class Freshness:
     last_modified: datetime | None
 
 
-def freshness(queryset: QuerySet, *, variant: str, changed: str = "updated_at") -> Freshness:
-    """One aggregate query: how many rows match, and when they changed.
+def freshness_sql(alias: str, *, changed: str, table: str) -> str:
+    """The select list that freshness is made of, over rows aliased `alias` having the
+    change-time column `changed`: count, newest change, exact sum of change times, and the
+    newest change in the whole `table`. A query that builds a body can select these too,
+    so one scan gives both the body and its validators."""
+    column = f'{alias}."{changed}"'
+    return (
+        f"COUNT(*), MAX({column}), SUM(EXTRACT(EPOCH FROM {column})), "
+        f'(SELECT MAX("{changed}") FROM "{table}")'
+    )
+
+
+def freshness_from_row(row: tuple, *, variant: str) -> Freshness:
+    """The Freshness of a row of `freshness_sql()`'s four columns.
 
     The sum of all change times is there for a race the latest time alone misses: an edit
     saved at T0 but committed after another one saved at T1 > T0 leaves max() at T1.
@@ -176,32 +186,47 @@ def freshness(queryset: QuerySet, *, variant: str, changed: str = "updated_at") 
     everything else that changes the body (language, the query string, a format
     version), so two different answers never share an ETag.
     """
-    table = queryset.model._meta.db_table
-    column = queryset.model._meta.get_field(changed).column
-    stats = queryset.order_by().aggregate(
-        count=Count("pk"),
-        last=Max(changed),
-        any_change=Max(
-            RawSQL(f'SELECT max("{column}") FROM "{table}"', [], output_field=DateTimeField())
-        ),
-        # Exact to the microsecond: a float or an integer would round edits away.
-        total=Sum(Extract(changed, "epoch"), output_field=EXACT_SECONDS),
+    count, last, total, any_change = row
+    key = f"{variant}|{count}|{total}|{last.isoformat() if last else ''}"
+    return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], any_change)
+
+
+def freshness(queryset: QuerySet, *, variant: str, changed: str = "updated_at") -> Freshness:
+    """One aggregate query over the queryset's rows: see freshness_from_row()."""
+    model = queryset.model
+    column = model._meta.get_field(changed).column
+    sql, params = queryset.order_by().values(changed).query.sql_with_params()
+    query = (
+        f"SELECT {freshness_sql('f', changed=column, table=model._meta.db_table)} FROM ({sql}) AS f"
     )
-    last = stats["last"]
-    key = f"{variant}|{stats['count']}|{stats['total']}|{last.isoformat() if last else ''}"
-    return Freshness(hashlib.sha256(key.encode()).hexdigest()[:32], stats["any_change"])
+    with connection.cursor() as cursor:
+        cursor.execute(query, params)
+        return freshness_from_row(cursor.fetchone(), variant=variant)
 
 
-def conditional(request: HttpRequest, fresh: Freshness, build) -> HttpResponse:
-    """A 304 when the client holds this version, else `build()`'s response; both carry
-    the validators and may be stored by shared caches, which must revalidate."""
+def is_conditional(request: HttpRequest) -> bool:
+    return "If-None-Match" in request.headers or "If-Modified-Since" in request.headers
+
+
+def with_validators(request: HttpRequest, fresh: Freshness, response=None) -> HttpResponse:
+    """`response` with its ETag and Last-Modified, or a 304 when the client holds this
+    version (pass no response to only check). Shared caches may store it but must
+    revalidate."""
     etag = quote_etag(fresh.etag)
     last_modified = int(fresh.last_modified.timestamp()) if fresh.last_modified else None
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if not_modified is not None:
+        response = not_modified
     if response is None:
-        response = build()
+        return None
     response["ETag"] = etag
     if last_modified is not None:
         response["Last-Modified"] = http_date(last_modified)
     patch_cache_control(response, public=True, no_cache=True)
     return response
+
+
+def conditional(request: HttpRequest, fresh: Freshness, build) -> HttpResponse:
+    """A 304 when the client holds this version, else `build()`'s response; either with
+    its validators. `build` runs only when the body is needed."""
+    return with_validators(request, fresh) or with_validators(request, fresh, build())

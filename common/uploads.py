@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import re
 import secrets
 import zipfile
 from collections.abc import Iterable
@@ -26,7 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
-from django.utils.text import get_valid_filename, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
@@ -61,7 +62,7 @@ def safe_name(name: str, *, max_length: int = NAME_MAX_LENGTH) -> str:
     stem, dot, extension = base.rpartition(".")
     if not dot:
         stem, extension = base, ""
-    extension = get_valid_filename(extension.lower())[:10] if extension else ""
+    extension = re.sub(r"[^a-z0-9]", "", extension.lower())[:10]
     stem = slugify(stem)[: max_length - len(extension) - 1].strip("-_") or "file"
     return f"{stem}.{extension}" if extension else stem
 
@@ -203,16 +204,20 @@ def _zip_kind(upload) -> str | None:
         upload.seek(0)
 
 
+_TEXT_SAMPLE = 64 * 1024
+
+
 def _is_text(upload) -> bool:
-    sample = upload.read(64 * 1024)
+    sample = upload.read(_TEXT_SAMPLE)
     upload.seek(0)
     if not sample or b"\x00" in sample:
         return False
     try:
         sample.decode("utf-8")
     except UnicodeDecodeError as error:
-        # A multi-byte letter cut at the end of the sample is still text.
-        if error.start < len(sample) - 3:
+        # A multi-byte letter cut at the end of a full sample is still text; a whole
+        # file that ends mid-letter is not UTF-8.
+        if len(sample) < _TEXT_SAMPLE or error.start < len(sample) - 3:
             return False
     return True
 

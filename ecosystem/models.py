@@ -283,6 +283,13 @@ class Actor(models.Model):
         Part(("short_description_da", "description_da"), "B", "danish"),
         Part(("short_description_en", "description_en"), "B", "english"),
         Part(("city",), "C", "simple"),
+        # Unstemmed words too, for the prefix match of a word still being typed: the
+        # stemmed "virksom" is no match for "virksomh:*", the whole "virksomhed" is.
+        Part(
+            ("name", "short_description_da", "short_description_en"),
+            "D",
+            "simple",
+        ),
     )
 
     objects = ActorQuerySet.as_manager()

@@ -21,7 +21,15 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from common.opendata import LICENCE_NAME, LICENCE_URL, Field, licence
+from common.opendata import (
+    LICENCE_NAME,
+    LICENCE_URL,
+    Field,
+    Freshness,
+    freshness_from_row,
+    freshness_sql,
+    licence,
+)
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
 
 # Part of the GeoJSON's ETag: bump when its shape changes, so cached copies are not reused.
@@ -267,8 +275,9 @@ def json_items(queryset: QuerySet, *, site_url: str) -> Iterator[dict]:
 # --- GeoJSON ---------------------------------------------------------------------------
 
 
-def geojson_text(queryset: QuerySet) -> str:
-    """The FeatureCollection as JSON text, built by PostgreSQL in one query."""
+def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
+    """The FeatureCollection as JSON text, built by PostgreSQL in one query, and its
+    freshness (common.opendata) counted in the same scan."""
     lang = _language()
     inner = (
         queryset.with_position()
@@ -280,6 +289,7 @@ def geojson_text(queryset: QuerySet) -> str:
             "latitude",
             "longitude",
             "country",
+            "updated_at",
             municipality_name=F(f"municipality__name_{lang}"),
         )
     )
@@ -306,7 +316,8 @@ def geojson_text(queryset: QuerySet) -> str:
                     'country_name', %s::jsonb ->> a.country
                 )
             )), '[]'::json)
-        )::text
+        )::text,
+        {freshness_sql("a", changed="updated_at", table=Actor._meta.db_table)}
         FROM ({inner_sql}) AS a
     """  # noqa: S608 - the inner SQL is Django's own, with its parameters kept apart
     params = [
@@ -319,4 +330,5 @@ def geojson_text(queryset: QuerySet) -> str:
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return cursor.fetchone()[0]
+        text, *stats = cursor.fetchone()
+    return text, freshness_from_row(tuple(stats), variant=variant)

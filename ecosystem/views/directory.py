@@ -150,13 +150,15 @@ def actor_map_geojson(request: HttpRequest) -> HttpResponse:
     """The filtered actors as GeoJSON; a repeated request for unchanged data gets a 304."""
     actors = ActorFilter(request.GET).matching().with_position()
     variant = f"geojson{opendata.GEOJSON_VERSION}|{get_language()}|{request.GET.urlencode()}"
-    response = common_opendata.conditional(
-        request,
-        common_opendata.freshness(actors, variant=variant),
-        lambda: HttpResponse(
-            opendata.geojson_text(actors), content_type="application/geo+json; charset=utf-8"
-        ),
-    )
+    response = None
+    if common_opendata.is_conditional(request):
+        # Only a client that holds a copy pays for the separate, cheaper freshness query.
+        fresh = common_opendata.freshness(actors, variant=variant)
+        response = common_opendata.with_validators(request, fresh)
+    if response is None:
+        text, fresh = opendata.geojson_text(actors, variant=variant)
+        response = HttpResponse(text, content_type="application/geo+json; charset=utf-8")
+        response = common_opendata.with_validators(request, fresh, response)
     return common_opendata.licence_headers(response, docs_url=_docs_url(request))
 
 
