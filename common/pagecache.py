@@ -35,6 +35,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe, quote_etag
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from common.generations import Generation, read
@@ -179,6 +180,27 @@ def public_page(*generations: Generation):
         return wrapper
 
     return decorator
+
+
+def cached_fragment(
+    request: HttpRequest, name: str, generations: tuple[Generation, ...], render
+) -> SafeString:
+    """The HTML of a part of a page that is the same for every visitor (a list with its
+    facets), for a request the page cache does not serve (a logged-in visitor): from the
+    cache while `generations` hold, else `render()` and store it. An anonymous request
+    renders it directly, as its whole page is about to be stored anyway. A fragment that
+    holds a form token is never stored."""
+    if not getattr(settings, "PAGE_CACHE", True) or _eligible(request):
+        return mark_safe(render())  # noqa: S308 - rendered by the template engine
+    key = "fragment:" + name + ":" + _key(request)
+    stamps, found = read(generations, [key])
+    stored = found.get(key)
+    if stored and stored[0] == stamps:
+        return mark_safe(stored[1])  # noqa: S308 - rendered by the template engine
+    html = render()
+    if "csrfmiddlewaretoken" not in html:
+        cache.set(key, (stamps, str(html)), STORE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - rendered by the template engine
 
 
 class PrivateCacheHeadersMiddleware:

@@ -15,6 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
@@ -26,7 +27,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from common import opendata as common_opendata
-from common.pagecache import public_page
+from common.pagecache import cached_fragment, public_page
 from ecosystem import opendata, permissions
 from ecosystem.facets import GENERATION
 from ecosystem.filters import ActorFilter
@@ -94,12 +95,22 @@ def _listing(request: HttpRequest, filterset: ActorFilter) -> dict:
     }
 
 
-def _render_listing(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    """The whole page, or for htmx only the results (facets swapped out of band)."""
-    if request.htmx and not request.htmx.history_restore_request:
-        response = render(request, "ecosystem/_results.html", {**context, "oob": True})
+def _render_listing(request: HttpRequest, page: str, extra: dict) -> HttpResponse:
+    """The directory or the map page, or for htmx only the results (facets swapped out of
+    band). Everything below the header is the same for every visitor, so logged-in
+    visitors get it from the fragment cache."""
+    htmx = bool(request.htmx and not request.htmx.history_restore_request)
+    part = "ecosystem/_results.html" if htmx else f"ecosystem/_{page}_main.html"
+
+    def build() -> str:
+        context = {**_listing(request, ActorFilter(request.GET)), **extra, "oob": htmx}
+        return render_to_string(part, context, request)
+
+    html = cached_fragment(request, part, (GENERATION,), build)
+    if htmx:
+        response = HttpResponse(html)
     else:
-        response = render(request, template, context)
+        response = render(request, f"ecosystem/{page}.html", {**extra, "main": html})
     patch_vary_headers(response, ["HX-Request"])
     return response
 
@@ -107,9 +118,8 @@ def _render_listing(request: HttpRequest, template: str, context: dict) -> HttpR
 @require_safe
 @public_page(GENERATION)
 def actor_list(request: HttpRequest) -> HttpResponse:
-    context = _listing(request, ActorFilter(request.GET))
-    context.update(results_url=reverse("ecosystem:index"), view_name="directory")
-    return _render_listing(request, "ecosystem/directory.html", context)
+    extra = {"results_url": reverse("ecosystem:index"), "view_name": "directory"}
+    return _render_listing(request, "directory", extra)
 
 
 def _map_settings() -> dict:
@@ -119,9 +129,8 @@ def _map_settings() -> dict:
 @require_safe
 @public_page(GENERATION)
 def actor_map(request: HttpRequest) -> HttpResponse:
-    context = _listing(request, ActorFilter(request.GET))
-    context.update(_map_settings(), results_url=reverse("ecosystem:map"), view_name="map")
-    return _render_listing(request, "ecosystem/map.html", context)
+    extra = {**_map_settings(), "results_url": reverse("ecosystem:map"), "view_name": "map"}
+    return _render_listing(request, "map", extra)
 
 
 @require_safe

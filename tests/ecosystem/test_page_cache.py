@@ -193,3 +193,32 @@ def test_a_public_page_that_renders_a_form_token_is_not_stored(rf):
     first, second = visit(), visit()
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second
     assert first.content != second.content  # each visitor's own token
+
+
+@pytest.mark.parametrize("url", ["/en/actors/", "/en/actors/map/"])
+def test_logged_in_visitors_share_the_list_but_not_the_header(lab, url):
+    first, second = UserFactory(full_name="Første Bruger"), UserFactory(full_name="Anden Bruger")
+    pages = []
+    for user in (first, second):
+        client = Client()
+        client.force_login(user)
+        pages.append(fetch(client, url)[1])
+    assert "Aarhus Velfærdslab" in pages[0] and "Aarhus Velfærdslab" in pages[1]
+    assert first.email in pages[0] or "Første Bruger" in pages[0]
+    assert first.email not in pages[1] and "Første Bruger" not in pages[1]
+
+
+def test_a_logged_in_visitor_sees_an_edit_on_the_next_request(client, lab):
+    client.force_login(UserFactory())
+    fetch(client, "/en/actors/")
+    lab.name = "Aarhus Velfærdslab 2.0"
+    lab.save()
+    assert "Aarhus Velfærdslab 2.0" in fetch(client, "/en/actors/")[1]
+
+
+def test_the_logged_in_directory_reuses_the_list(client, lab, django_assert_max_num_queries):
+    client.force_login(UserFactory())
+    fetch(client, "/en/actors/")
+    # The session, the user, and the list in one cache read: no facet count, no results query.
+    with django_assert_max_num_queries(3):
+        fetch(client, "/en/actors/")
