@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from ecosystem import permissions
 from ecosystem.forms import AccountForm
 
 
@@ -89,25 +90,23 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "account/overview.html", {"form": form})
 
 
-# Media that anyone may see (organisations' logos). Restricted files never live here:
-# they get their own view that checks access before streaming.
-PUBLIC_MEDIA_PREFIXES = ("actors/logos/",)
-
-
 @require_safe
 def public_media(request: HttpRequest, path: str) -> FileResponse:
-    """Serve public uploads from storage, in production too (no separate web server needed).
+    """Serve uploads from storage, in production too (no separate web server needed).
 
+    Only a file name the database holds as an actor's logo is served, and only to someone
+    who may see that actor: never a path tested by its prefix, so `..` and its encoded
+    forms find nothing, and restricted files in the same storage are never reached here.
     With S3-compatible storage the files have their own URLs and this view is not used.
     """
-    if not path.startswith(PUBLIC_MEDIA_PREFIXES):
-        raise Http404
+    actor = permissions.get_actor_for_logo(request.user, path)
     try:
-        handle = default_storage.open(path)
+        handle = default_storage.open(actor.logo.name)
     except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation) as error:
         raise Http404 from error
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(actor.logo.name)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = "public, max-age=86400"
+    # A draft's logo is for its members and the moderators: never held by a shared cache.
+    response["Cache-Control"] = "public, max-age=86400" if actor.is_published else "private"
     response["X-Content-Type-Options"] = "nosniff"
     return response

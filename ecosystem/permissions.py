@@ -109,6 +109,18 @@ def get_actor_for_join(user, slug: str) -> Actor:
     return _get_actor(user, slug, can_open_join_page)
 
 
+def get_actor_for_logo(user, name: str) -> Actor:
+    """The actor whose stored logo file is `name`, if this user may see the actor.
+
+    The name must equal what the database holds; it is never resolved as a path."""
+    if not name:
+        raise Http404
+    actor = Actor.objects.filter(logo=name).first()
+    if actor is None or not can_view(user, actor):
+        raise Http404
+    return actor
+
+
 def get_membership_for_owner(user, slug: str, membership_id: int) -> Membership:
     actor = get_actor_for_owner(user, slug)
     return get_object_or_404(
