@@ -1,8 +1,16 @@
+import logging
 import mimetypes
+import sys
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousFileOperation
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousFileOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -15,8 +23,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from config.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
 from ecosystem import permissions
 from ecosystem.forms import AccountForm
+
+logger = logging.getLogger("portal.errors")
 
 
 @require_safe
@@ -71,9 +82,74 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# --- Error pages: the portal's own page, in the visitor's language, for every refusal -----
+
+REQUEST_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def _error_page(request: HttpRequest, template: str, status: int, **context) -> HttpResponse:
+    return render(request, template, context, status=status)
+
+
+@requires_csrf_token
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400; a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) says so (413)."""
+    if isinstance(exception, REQUEST_TOO_LARGE):
+        logger.info("Request too large (%s): %s", exception.__class__.__name__, request.path)
+        response = _error_page(
+            request,
+            "400.html",
+            413,
+            too_large=True,
+            limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        )
+        response._has_been_logged = True
+        return response
+    return _error_page(request, "400.html", 400)
+
+
+@requires_csrf_token
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """403. A refusal is the access rules working, not a fault: one info line, no traceback."""
+    logger.info("Forbidden: %s %s (user %s)", request.method, request.path, request.user.pk)
+    response = _error_page(request, "403.html", 403)
+    response._has_been_logged = True
+    return response
+
+
+@requires_csrf_token
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, "404.html", 404)
+
+
+def method_not_allowed(request: HttpRequest) -> HttpResponse:
+    return _error_page(request, "405.html", 405)
+
+
+@requires_csrf_token
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The form's security token was missing or old (a page left open, cookies off)."""
+    return _error_page(request, "403_csrf.html", 403, no_cookie=not request.COOKIES)
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 while the database cannot be reached: a page that needs no database."""
+    body = loader.get_template("503.html").render({"LANGUAGE_CODE": get_language() or "da"})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """A 500 page in the portal's look that shows no internals and needs no database."""
+    """A 500 page in the portal's look that shows no internals and needs no database.
+
+    Errors raised outside a view (in a middleware, e.g. loading the session) end here too;
+    when the database is unreachable they answer 503 like the views do."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return database_unavailable_response(request, error)
     template = loader.get_template("500.html")
     body = template.render({"LANGUAGE_CODE": get_language() or "da"})
     return HttpResponse(body, status=500)
