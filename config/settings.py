@@ -43,7 +43,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one address every mail links to (the portal's own and allauth's). With DEBUG off it
+# must be set: a system check (config/checks.py) fails without it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
@@ -148,6 +150,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "config.accounts.MaximumLengthValidator"},
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -161,16 +164,40 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# One verified holder per address; a person changes their address (the new one waits
+# for verification) instead of adding unverified secondary addresses.
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_PREVENT_ENUMERATION = False  # a taken e-mail gets a clear message on sign-up
+ACCOUNT_CHANGE_EMAIL = True
+# Sign-up and password reset answer the same for known and unknown addresses; the holder
+# of a known address gets a mail saying so instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_SIGNUP_FORM_CLASS = "ecosystem.forms.SignupForm"
+ACCOUNT_ADAPTER = "config.accounts.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "config.accounts.LoginForm",
+    "signup": "config.accounts.SignupForm",
+    "reset_password": "config.accounts.ResetPasswordForm",
+}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Behind a TLS proxy every request comes from the proxy's address: name how many proxies
+# append to X-Forwarded-For (or the one header that carries the client's address), so
+# limits count each visitor, not everyone at once. See the README.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_RATE_LIMITS = {
-    # Failed log-ins: per address and per account, held in the shared cache.
+    # Per client address and per account (the key is the address typed), in the shared cache.
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+}
+# The portal's own limits, counted by the same client address and by account
+# (config/security.py).
+PORTAL_RATE_LIMITS = {
+    "invite_member": "30/h/ip,20/h/user",
+    "join_request": "20/h/ip,10/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Socialinnovation.dk"
