@@ -196,7 +196,7 @@ ACCOUNT_RATE_LIMITS = {
 # The portal's own limits, counted by the same client address and by account
 # (config/security.py).
 PORTAL_RATE_LIMITS = {
-    "invite_member": "30/h/ip,20/h/user",
+    "invite_member": "60/h/ip,40/h/user",
     "join_request": "20/h/ip,10/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]

@@ -475,6 +475,7 @@ class ActorLogEntry(models.Model):
         RESTORED = "restored", _("Published again")
         MEMBER_ADDED = "member_added", _("Member added")
         MEMBER_REMOVED = "member_removed", _("Member removed")
+        INVITED = "invited", _("Member invited")
 
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="log_entries", verbose_name=_("actor")

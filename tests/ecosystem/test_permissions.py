@@ -38,6 +38,11 @@ MEMBER_TABLE = [
     ("actor_join",          "GET",  "published",    302, 302,  302,  200,     200),
     ("actor_join",          "POST", "published",    302, 302,  302,  302,     302),
     ("actor_join",          "GET",  "draft",        302, 302,  302,  404,     404),
+    ("actor_join",          "GET",  "pending",      302, 302,  302,  200,     200),
+    ("actor_join_by_id",    "GET",  "published_id", 302, 302,  302,  200,     200),
+    ("actor_join_by_id",    "POST", "published_id", 302, 302,  302,  302,     302),
+    ("actor_join_by_id",    "GET",  "pending_id",   302, 302,  302,  200,     200),
+    ("actor_join_by_id",    "GET",  "draft_id",     302, 302,  302,  404,     404),
     ("join_request_decide", "GET",  "join_request", 302, 404,  200,  404,     404),
     ("join_request_decide", "POST", "join_request", 302, 404,  302,  404,     404),
 ]
@@ -67,6 +72,7 @@ ADMIN_TABLE = [
 POST_DATA = {
     "actor_members": {"email": "newcomer@example.dk", "role": "editor"},
     "actor_join": {"message": "Hello"},
+    "actor_join_by_id": {"message": "Hello"},
     "join_request_decide": {"decision": "approve"},
 }
 
@@ -97,7 +103,8 @@ def world():
     published = ActorFactory(name="Offentlig")
     draft = ActorFactory(name="Kladde", draft=True)
     archived = ActorFactory(name="Arkiveret", archived=True)
-    for actor in (published, draft, archived):
+    pending = ActorFactory(name="Venter", pending=True)
+    for actor in (published, draft, archived, pending):
         MembershipFactory(actor=actor, user=owner, role=Membership.Role.OWNER)
         MembershipFactory(actor=actor, user=editor, role=Membership.Role.EDITOR)
     stranger = MembershipFactory(actor=ActorFactory(name="Naboen")).user
@@ -112,6 +119,10 @@ def world():
         "published": {"slug": published.slug},
         "draft": {"slug": draft.slug},
         "archived": {"slug": archived.slug},
+        "pending": {"slug": pending.slug},
+        "published_id": {"actor_id": published.pk},
+        "pending_id": {"actor_id": pending.pk},
+        "draft_id": {"actor_id": draft.pk},
         "membership": {
             "slug": published.slug,
             "membership_id": published.memberships.get(user=editor).pk,
