@@ -17,6 +17,11 @@ urlpatterns += i18n_patterns(
     path(_("privacy/"), views.privacy, name="privacy"),
     path(_("accessibility/"), views.accessibility, name="accessibility"),
     path("admin/login/", views.admin_login),
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(views.admin_view_on_site),
+        name="admin_view_on_site",
+    ),
     path("admin/", admin.site.urls),
     path("accounts/profile/", views.account, name="account"),
     path("accounts/", include("allauth.urls")),

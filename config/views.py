@@ -3,8 +3,10 @@ import mimetypes
 import sys
 
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import (
     RequestDataTooBig,
     SuspiciousFileOperation,
@@ -23,9 +25,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
-from config.middleware import DATABASE_UNAVAILABLE, database_unavailable_response
+from config.middleware import (
+    DATABASE_UNAVAILABLE,
+    database_unavailable_response,
+    needs_second_factor,
+)
 from ecosystem import permissions
 from ecosystem.forms import AccountForm
+from ecosystem.models import Actor
 
 logger = logging.getLogger("portal.errors")
 
@@ -69,6 +76,29 @@ def healthz(request: HttpRequest) -> JsonResponse:
             status=503,
         )
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_safe
+def admin_view_on_site(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
+    """The admin's "view on site" (`admin/r/<content type>/<id>/`), which Django lets any
+    staff user follow to any object: here it answers only when that model's admin lets this
+    user view this object (the actor admin: moderators only); anyone else gets a 404, so
+    a draft's address (its slug, made from its name) does not leak."""
+    if needs_second_factor(request.user):
+        return redirect("mfa_activate_totp")
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist as error:
+        raise Http404 from error
+    if model is None or not admin.site.is_registered(model):
+        raise Http404
+    model_admin = admin.site.get_model_admin(model)
+    obj = model_admin.get_object(request, object_id)
+    if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+        raise Http404
+    if isinstance(obj, Actor) and not permissions.can_view(request.user, obj):
+        raise Http404
+    return contenttype_views.shortcut(request, content_type_id, object_id)
 
 
 @require_safe
