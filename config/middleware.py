@@ -1,4 +1,5 @@
 import logging
+import re
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
@@ -160,3 +161,61 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_UNAVAILABLE):
             return database_unavailable_response(request, exception)
         return None
+
+
+class LongUploadNamesMiddleware:
+    """A file with a very long name (1,000 characters) makes the browser send a part header
+    over Django's 1 KB limit, and Django refused the whole form with a 400: everything
+    typed was lost. Such names are cut here, before Django reads the form, to at most
+    MAX_NAME_BYTES with the extension kept. (Stored names are the portal's own anyway.)
+
+    Only bodies up to DATA_UPLOAD_MAX_MEMORY_SIZE are looked at; a larger one is refused
+    by Django with the 'too large' page."""
+
+    MAX_NAME_BYTES = 200
+    FILENAME = re.compile(rb'filename="([^"\r\n]*)"', re.IGNORECASE)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type == "multipart/form-data":
+            self._cut_long_names(request)
+        return self.get_response(request)
+
+    def _cut_long_names(self, request) -> None:
+        boundary = request.content_params.get("boundary", "").encode("latin-1", "ignore")
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if not boundary or length <= 0 or (limit is not None and length > limit):
+            return
+        body = request.body
+        if b'filename="' not in body.lower():
+            return
+        parts = body.split(b"--" + boundary + b"\r\n")
+        changed = False
+        for index, part in enumerate(parts[1:], start=1):
+            header, separator, rest = part.partition(b"\r\n\r\n")
+            if not separator:
+                continue
+            new_header = self.FILENAME.sub(self._cut, header)
+            if new_header != header:
+                parts[index] = new_header + separator + rest
+                changed = True
+        if changed:
+            request._body = (b"--" + boundary + b"\r\n").join(parts)
+            request.META["CONTENT_LENGTH"] = str(len(request._body))
+
+    def _cut(self, match: re.Match) -> bytes:
+        name = match.group(1)
+        if len(name) <= self.MAX_NAME_BYTES:
+            return match.group(0)
+        stem, dot, extension = name.rpartition(b".")
+        if not dot or len(extension) > 16:
+            stem, extension = name, b""
+        keep = self.MAX_NAME_BYTES - len(extension) - len(dot)
+        short = stem[:keep].decode("utf-8", "ignore").encode("utf-8") + dot + extension
+        return b'filename="' + short + b'"'

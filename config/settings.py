@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "config.middleware.PermissionsPolicyMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "config.middleware.LeadingSlashesMiddleware",
+    "config.middleware.LongUploadNamesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

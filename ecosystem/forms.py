@@ -66,16 +66,20 @@ def process_logo(upload) -> ContentFile:
         _("The file is not an image we can use. Upload a PNG, JPEG, WebP or GIF image."),
         code="not_image",
     )
+    too_many_pixels = ValidationError(
+        _(
+            "The image has too many pixels to be used as a logo. Upload one of at most "
+            "16 megapixels, for example 4000 × 4000 px."
+        ),
+        code="too_many_pixels",
+    )
     try:
         upload.seek(0)
         with Image.open(upload) as probe:
             if probe.format not in LOGO_FORMATS:
                 raise not_an_image
             if probe.width * probe.height > LOGO_MAX_PIXELS:
-                raise ValidationError(
-                    _("The image is too large in pixels. Upload one under 4000 × 4000 px."),
-                    code="too_many_pixels",
-                )
+                raise too_many_pixels
             probe.verify()
         upload.seek(0)
         with Image.open(upload) as image:
@@ -88,7 +92,10 @@ def process_logo(upload) -> ContentFile:
             image.save(buffer, format="PNG", optimize=True)
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, EOFError) as error:
+    except Image.DecompressionBombError as error:
+        # Pillow refuses to even open a picture far over its own limit: still too many pixels.
+        raise too_many_pixels from error
+    except (OSError, SyntaxError, ValueError, EOFError) as error:
         raise not_an_image from error
     return ContentFile(buffer.getvalue(), name="logo.png")
 

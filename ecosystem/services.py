@@ -331,6 +331,11 @@ def update_actor(
         changes = {
             name: [before[name], after[name]] for name in before if before[name] != after[name]
         }
+        if before["logo"] and before["logo"] != after["logo"]:
+            # The replaced (or cleared) logo would stay in storage, and public, for ever.
+            # Deleted only once the new name is committed: a rollback keeps the old one.
+            old_logo, storage = before["logo"], locked.logo.storage
+            transaction.on_commit(lambda: storage.delete(old_logo))
         if changes:
             ActorLogEntry.objects.create(
                 actor=locked, user=by, action=LogAction.EDITED, changes=changes
