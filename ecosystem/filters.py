@@ -21,6 +21,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from config.forms import CleanTextMixin
 from ecosystem.facets import facet_counts, taxonomy_labels
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
 
@@ -114,6 +115,10 @@ def search_query(text: str) -> SearchQuery | None:
     return query | prefix
 
 
+class FilterForm(CleanTextMixin, forms.Form):
+    """Errors echo at most a short prefix of a refused value (see CleanTextMixin)."""
+
+
 class ActorFilter(django_filters.FilterSet):
     """Filters for published actors; `facets()` counts each option under the other filters."""
 
@@ -167,6 +172,7 @@ class ActorFilter(django_filters.FilterSet):
     class Meta:
         model = Actor
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:

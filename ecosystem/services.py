@@ -26,6 +26,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from config.text import one_line
 from ecosystem import permissions, staff
 from ecosystem.models import (
     Actor,
@@ -712,7 +713,7 @@ def _mail_on_commit(
     subject, _newline, body = text.strip().partition("\n")
     messages = [
         EmailMessage(
-            subject=subject.strip(),
+            subject=one_line(subject),  # one line, whatever a name in it held
             body=body.strip() + "\n",
             to=[address],
             reply_to=[settings.CONTACT_EMAIL],
