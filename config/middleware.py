@@ -3,6 +3,7 @@ import re
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.contrib import messages
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponsePermanentRedirect
@@ -161,6 +162,24 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, DATABASE_UNAVAILABLE):
             return database_unavailable_response(request, exception)
         return None
+
+
+class RequestSizeLimitMiddleware:
+    """DATA_UPLOAD_MAX_MEMORY_SIZE bounds a form's fields, not its files, and gunicorn has
+    no limit of its own: a body over MAX_REQUEST_BODY_SIZE is refused before anything
+    reads it, with the portal's 'too large' page (413)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.MAX_REQUEST_BODY_SIZE:
+            raise RequestDataTooBig("The request body is larger than MAX_REQUEST_BODY_SIZE.")
+        return self.get_response(request)
 
 
 class LongUploadNamesMiddleware:

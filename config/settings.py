@@ -78,11 +78,13 @@ MIDDLEWARE = [
     "config.middleware.PermissionsPolicyMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "config.middleware.LeadingSlashesMiddleware",
-    "config.middleware.LongUploadNamesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Both before anything reads the form (CsrfViewMiddleware does), after the language.
+    "config.middleware.RequestSizeLimitMiddleware",
+    "config.middleware.LongUploadNamesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -249,7 +251,11 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A form's fields (not its files) at most 2.5 MB: the longest text a form takes is 5,000
+# characters. Any body at most 25 MB (a logo may be 2 MB; larger ones get a form error).
+# Over either, the portal's "too large" page (413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_REQUEST_BODY_SIZE = 25 * 1024 * 1024
 
 # --- Mail: console in development, SMTP when EMAIL_HOST is set; sent after commit ---------
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

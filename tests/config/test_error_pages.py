@@ -99,3 +99,13 @@ def test_every_response_has_a_permissions_policy(client):
     policy = client.get("/").headers["Permissions-Policy"]
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
         assert feature in policy
+
+
+def test_a_body_over_the_overall_limit_is_refused_before_it_is_read(client, settings):
+    settings.MAX_REQUEST_BODY_SIZE = 10_000
+    client.force_login(UserFactory())
+    response = client.post(
+        "/en/accounts/profile/", b"x" * 20_000, content_type="application/octet-stream"
+    )
+    assert response.status_code == 413
+    assert_portal_page(response, "What you sent is too large", "en")
