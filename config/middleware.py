@@ -3,8 +3,8 @@ import re
 
 from allauth.mfa.models import Authenticator
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
