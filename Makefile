@@ -57,8 +57,10 @@ serve: install assets
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	$(MANAGE) seed_demo --if-empty
-	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" $(MANAGE) collectstatic --no-input --clear -v 0
+	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" SITE_URL=http://127.0.0.1:$(PORT) \
+	  $(MANAGE) collectstatic --no-input --clear -v 0
 	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
+	  SITE_URL=http://127.0.0.1:$(PORT) \
 	  SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
 	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
@@ -90,4 +92,5 @@ bench: install assets
 	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS)
 	DEBUG=0 SECRET_KEY=bench-only-not-secret $(MANAGE) collectstatic --no-input --clear -v 0
 	PORTAL_DB_NAME=portal_bench DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
+	  SITE_URL=http://testserver \
 	  SECURE_SSL_REDIRECT=0 $(MANAGE) bench --load --output var/bench.json

@@ -25,6 +25,8 @@ from django.template.loader import get_template, render_to_string
 from django.template.loader_tags import BlockNode
 from django.utils import translation
 
+from common.text import one_line
+
 LANGUAGES = ("da", "en")
 
 
@@ -38,11 +40,6 @@ def recipient(user: Any) -> Recipient:
     """A person with an account: their chosen language, else the one they last used."""
     language = getattr(user, "language", "") or getattr(user, "last_language", "")
     return Recipient(user.email, language if language in LANGUAGES else "")
-
-
-def one_line(text: str) -> str:
-    """A subject is one line: a CR/LF typed into a name must not start a header."""
-    return " ".join(str(text).split())
 
 
 def render(template: str, context: dict[str, Any], *, language: str) -> tuple[str, str]:

@@ -86,7 +86,10 @@ def reencode_image(
         code="not_image",
     )
     too_many_pixels = ValidationError(
-        _("The image is too large in pixels. Upload one under 4000 × 4000 px."),
+        _(
+            "The image has too many pixels. Upload one of at most 16 megapixels, for "
+            "example 4000 × 4000 px."
+        ),
         code="too_many_pixels",
     )
     try:

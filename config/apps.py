@@ -12,6 +12,8 @@ class PortalConfig(AppConfig):
         from django.conf import settings
         from django.contrib import admin
 
+        from config import checks  # noqa: F401  (registers the system checks)
+
         admin.site.site_header = settings.PORTAL_NAME
         admin.site.site_title = settings.PORTAL_NAME
         admin.site.index_title = _("Administration of the portal")

@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import reverse, translate_url
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 MAIN_MENU = [
     ("ecosystem:index", _("Actors and map")),
@@ -11,12 +12,34 @@ MAIN_MENU = [
 ]
 
 
+def language_urls(request) -> dict[str, str]:
+    """This page in each language, built from the route Django resolved, never from the
+    raw path: a page that resolved to nothing (a 404) links to each language's front page,
+    so no link can be made to point elsewhere by the address typed."""
+    match = getattr(request, "resolver_match", None)
+    query = request.GET.urlencode()
+    urls = {}
+    for code, _name in settings.LANGUAGES:
+        with override(code):
+            url = None
+            if match is not None and match.url_name:
+                try:
+                    url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+                except NoReverseMatch:
+                    url = None
+            if url is None:
+                url = reverse("home")
+            elif query:
+                url += "?" + query
+        urls[code] = url
+    return urls
+
+
 def portal(request):
     """The portal's name and, for the language switcher, this page in each language."""
-    path = request.get_full_path()
     return {
         "portal_name": settings.PORTAL_NAME,
         "contact_email": settings.CONTACT_EMAIL,
         "main_menu": [(reverse(name), label) for name, label in MAIN_MENU],
-        "language_urls": {code: translate_url(path, code) for code, _name in settings.LANGUAGES},
+        "language_urls": language_urls(request),
     }

@@ -43,7 +43,9 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The one address every mail links to (the portal's own and allauth's). With DEBUG off it
+# must be set: a system check (config/checks.py) fails without it.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
@@ -74,11 +76,16 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "common.pagecache.CompressDataMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
+    "config.middleware.LeadingSlashesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Both before anything reads the form (CsrfViewMiddleware does), after the language.
+    "config.middleware.RequestSizeLimitMiddleware",
+    "config.middleware.LongUploadNamesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,10 +93,13 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "config.middleware.ErrorPagesMiddleware",
     "config.middleware.StaffSecondFactorMiddleware",
     "common.mail.RememberLanguageMiddleware",
     "common.pagecache.PrivateCacheHeadersMiddleware",
+    "config.middleware.DatabaseUnavailableMiddleware",
 ]
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -146,6 +156,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "config.accounts.MaximumLengthValidator"},
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -159,16 +170,40 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# One verified holder per address; a person changes their address (the new one waits
+# for verification) instead of adding unverified secondary addresses.
 ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_PREVENT_ENUMERATION = False  # a taken e-mail gets a clear message on sign-up
+ACCOUNT_CHANGE_EMAIL = True
+# Sign-up and password reset answer the same for known and unknown addresses; the holder
+# of a known address gets a mail saying so instead.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_SIGNUP_FORM_CLASS = "ecosystem.forms.SignupForm"
+ACCOUNT_ADAPTER = "config.accounts.AccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "config.accounts.LoginForm",
+    "signup": "config.accounts.SignupForm",
+    "reset_password": "config.accounts.ResetPasswordForm",
+}
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
+# Behind a TLS proxy every request comes from the proxy's address: name how many proxies
+# append to X-Forwarded-For (or the one header that carries the client's address), so
+# limits count each visitor, not everyone at once. See the README.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = os.environ.get("TRUSTED_CLIENT_IP_HEADER") or None
 ACCOUNT_RATE_LIMITS = {
-    # Failed log-ins: per address and per account, held in the shared cache.
+    # Per client address and per account (the key is the address typed), in the shared cache.
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+}
+# The portal's own limits, counted by the same client address and by account
+# (config/security.py).
+PORTAL_RATE_LIMITS = {
+    "invite_member": "60/h/ip,40/h/user",
+    "join_request": "20/h/ip,10/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Socialinnovation.dk"
@@ -236,7 +271,11 @@ UPLOAD_LIMITS = {
     "image": 5 * 1024 * 1024,
     "document": int(os.environ.get("UPLOAD_DOCUMENT_MAX_BYTES", 25 * 1024 * 1024)),
 }
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A form's fields (not its files) at most 2.5 MB: the longest text a form takes is 5,000
+# characters. Any body at most the largest document plus 5 MB, so a document over its
+# limit still gets a form error. Over either, the portal's "too large" page (413).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+MAX_REQUEST_BODY_SIZE = UPLOAD_LIMITS["document"] + 5 * 1024 * 1024
 
 # --- Mail: console in development, SMTP when EMAIL_HOST is set; sent after commit ---------
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "")

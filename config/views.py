@@ -1,8 +1,18 @@
+import logging
 import mimetypes
+import sys
 
-from django.contrib import messages
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousFileOperation
+from django.contrib.contenttypes import views as contenttype_views
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import (
+    RequestDataTooBig,
+    SuspiciousFileOperation,
+    TooManyFieldsSent,
+    TooManyFilesSent,
+)
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
@@ -16,7 +26,16 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from common.pagecache import public_page
+from config.middleware import (
+    DATABASE_UNAVAILABLE,
+    database_unavailable_response,
+    needs_second_factor,
+)
+from ecosystem import permissions
 from ecosystem.forms import AccountForm
+from ecosystem.models import Actor
+
+logger = logging.getLogger("portal.errors")
 
 
 @require_safe
@@ -66,6 +85,29 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 @require_safe
+def admin_view_on_site(request: HttpRequest, content_type_id: int, object_id: str) -> HttpResponse:
+    """The admin's "view on site" (`admin/r/<content type>/<id>/`), which Django lets any
+    staff user follow to any object: here it answers only when that model's admin lets this
+    user view this object (the actor admin: moderators only); anyone else gets a 404, so
+    a draft's address (its slug, made from its name) does not leak."""
+    if needs_second_factor(request.user):
+        return redirect("mfa_activate_totp")
+    try:
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+    except ContentType.DoesNotExist as error:
+        raise Http404 from error
+    if model is None or not admin.site.is_registered(model):
+        raise Http404
+    model_admin = admin.site.get_model_admin(model)
+    obj = model_admin.get_object(request, object_id)
+    if obj is None or not model_admin.has_view_or_change_permission(request, obj):
+        raise Http404
+    if isinstance(obj, Actor) and not permissions.can_view(request.user, obj):
+        raise Http404
+    return contenttype_views.shortcut(request, content_type_id, object_id)
+
+
+@require_safe
 def admin_login(request: HttpRequest) -> HttpResponse:
     """The admin's own log-in would skip the second factor; everyone logs in through allauth."""
     next_url = request.GET.get("next", "")
@@ -76,9 +118,74 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     return response
 
 
+# --- Error pages: the portal's own page, in the visitor's language, for every refusal -----
+
+REQUEST_TOO_LARGE = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
+
+
+def _error_page(request: HttpRequest, template: str, status: int, **context) -> HttpResponse:
+    return render(request, template, context, status=status)
+
+
+@requires_csrf_token
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """400; a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) says so (413)."""
+    if isinstance(exception, REQUEST_TOO_LARGE):
+        logger.info("Request too large (%s): %s", exception.__class__.__name__, request.path)
+        response = _error_page(
+            request,
+            "400.html",
+            413,
+            too_large=True,
+            limit=settings.DATA_UPLOAD_MAX_MEMORY_SIZE,
+        )
+        response._has_been_logged = True
+        return response
+    return _error_page(request, "400.html", 400)
+
+
+@requires_csrf_token
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """403. A refusal is the access rules working, not a fault: one info line, no traceback."""
+    logger.info("Forbidden: %s %s (user %s)", request.method, request.path, request.user.pk)
+    response = _error_page(request, "403.html", 403)
+    response._has_been_logged = True
+    return response
+
+
+@requires_csrf_token
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error_page(request, "404.html", 404)
+
+
+def method_not_allowed(request: HttpRequest) -> HttpResponse:
+    return _error_page(request, "405.html", 405)
+
+
+@requires_csrf_token
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """The form's security token was missing or old (a page left open, cookies off)."""
+    return _error_page(request, "403_csrf.html", 403, no_cookie=not request.COOKIES)
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """503 while the database cannot be reached: a page that needs no database."""
+    body = loader.get_template("503.html").render({"LANGUAGE_CODE": get_language() or "da"})
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "30"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """A 500 page in the portal's look that shows no internals and needs no database."""
+    """A 500 page in the portal's look that shows no internals and needs no database.
+
+    Errors raised outside a view (in a middleware, e.g. loading the session) end here too;
+    when the database is unreachable they answer 503 like the views do."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_UNAVAILABLE):
+        return database_unavailable_response(request, error)
     template = loader.get_template("500.html")
     body = template.render({"LANGUAGE_CODE": get_language() or "da"})
     return HttpResponse(body, status=500)
@@ -95,25 +202,23 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "account/overview.html", {"form": form})
 
 
-# Media that anyone may see (organisations' logos). Restricted files never live here:
-# they get their own view that checks access before streaming.
-PUBLIC_MEDIA_PREFIXES = ("actors/logos/",)
-
-
 @require_safe
 def public_media(request: HttpRequest, path: str) -> FileResponse:
-    """Serve public uploads from storage, in production too (no separate web server needed).
+    """Serve uploads from storage, in production too (no separate web server needed).
 
+    Only a file name the database holds as an actor's logo is served, and only to someone
+    who may see that actor: never a path tested by its prefix, so `..` and its encoded
+    forms find nothing, and restricted files in the same storage are never reached here.
     With S3-compatible storage the files have their own URLs and this view is not used.
     """
-    if not path.startswith(PUBLIC_MEDIA_PREFIXES):
-        raise Http404
+    actor = permissions.get_actor_for_logo(request.user, path)
     try:
-        handle = default_storage.open(path)
+        handle = default_storage.open(actor.logo.name)
     except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation) as error:
         raise Http404 from error
-    content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(actor.logo.name)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)
-    response["Cache-Control"] = "public, max-age=86400"
+    # A draft's logo is for its members and the moderators: never held by a shared cache.
+    response["Cache-Control"] = "public, max-age=86400" if actor.is_published else "private"
     response["X-Content-Type-Options"] = "nosniff"
     return response

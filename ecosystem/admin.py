@@ -13,6 +13,7 @@ from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from config.forms import CleanTextMixin
 from ecosystem import permissions, services
 from ecosystem.forms import LogoField, RejectForm
 from ecosystem.models import (
@@ -117,7 +118,7 @@ class DaysWaitingFilter(admin.SimpleListFilter):
         return queryset
 
 
-class ActorAdminForm(forms.ModelForm):
+class ActorAdminForm(CleanTextMixin, forms.ModelForm):
     """The same logo check and re-encoding as the portal's form."""
 
     logo = LogoField(label=_("Logo"), required=False)

@@ -19,6 +19,7 @@ from django_countries import countries
 from common.facets import FacetField, FacetOption
 from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
 from common.search import search_query
+from config.forms import CleanTextMixin
 from ecosystem.facets import COUNTER, taxonomy_labels
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
 
@@ -42,6 +43,10 @@ ANY_LABELS = {
     "country": _("All countries"),
     "open_to_partnerships": "",
 }
+
+
+class FilterForm(CleanTextMixin, forms.Form):
+    """Errors echo at most a short prefix of a refused value (see CleanTextMixin)."""
 
 
 class ActorFilter(django_filters.FilterSet):
@@ -97,6 +102,7 @@ class ActorFilter(django_filters.FilterSet):
     class Meta:
         model = Actor
         fields: list[str] = []
+        form = FilterForm
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:

@@ -10,10 +10,11 @@ from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cvr
 
 from common.uploads import ImageUploadField
+from config.forms import CleanTextMixin
 from ecosystem.models import Actor, Membership, Municipality, User
 
 
-class SignupForm(forms.Form):
+class SignupForm(CleanTextMixin, forms.Form):
     """Extra fields on allauth's sign-up form."""
 
     full_name = forms.CharField(label=_("Full name"), max_length=150)
@@ -25,7 +26,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["full_name"])
 
 
-class AccountForm(forms.ModelForm):
+class AccountForm(CleanTextMixin, forms.ModelForm):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
 
     class Meta:
@@ -77,7 +78,7 @@ class CoordinateField(forms.FloatField):
 PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{5,24}$")
 
 
-class ActorForm(forms.ModelForm):
+class ActorForm(CleanTextMixin, forms.ModelForm):
     """Register or edit an organisation.
 
     Besides each field's own check, `clean` places the actor: a Danish actor has a
@@ -418,7 +419,7 @@ class ActorForm(forms.ModelForm):
         return values
 
 
-class InviteForm(forms.Form):
+class InviteForm(CleanTextMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
@@ -432,7 +433,7 @@ class InviteForm(forms.Form):
     )
 
 
-class JoinRequestForm(forms.Form):
+class JoinRequestForm(CleanTextMixin, forms.Form):
     message = forms.CharField(
         label=_("Message to the owners"),
         required=False,
@@ -442,7 +443,7 @@ class JoinRequestForm(forms.Form):
     )
 
 
-class RejectForm(forms.Form):
+class RejectForm(CleanTextMixin, forms.Form):
     """The moderator's reason, mailed to the organisation."""
 
     reason = forms.CharField(

@@ -1,16 +1,23 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.contrib.postgres.indexes import GinIndex
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from common.search import Part, search_vector
+from common.text import validate_single_line
 from ecosystem.querysets import ActorQuerySet
+
+# Every text has a maximum length, in the form, the model and the database.
+DESCRIPTION_MAX_LENGTH = 5000
+REASON_MAX_LENGTH = 2000
+MESSAGE_MAX_LENGTH = 1000
 
 
 class UserManager(BaseUserManager):
@@ -42,7 +49,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     """A person. They log in by e-mail; what they do for an organisation goes via memberships."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
-    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    full_name = models.CharField(
+        _("full name"), max_length=150, blank=True, validators=[validate_single_line]
+    )
     is_staff = models.BooleanField(
         _("staff status"),
         default=False,
@@ -216,11 +225,16 @@ class Actor(models.Model):
         PUBLISHED = "published", _("Published")
         ARCHIVED = "archived", _("Archived")
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=[validate_single_line])
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
     short_description = models.CharField(_("short description"), max_length=300)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        max_length=DESCRIPTION_MAX_LENGTH,
+        validators=[MaxLengthValidator(DESCRIPTION_MAX_LENGTH)],
+    )
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="actors", verbose_name=_("themes")
     )
@@ -247,14 +261,22 @@ class Actor(models.Model):
         related_name="actors",
         verbose_name=_("region"),
     )
-    address = models.CharField(_("address"), max_length=200, blank=True)
-    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
-    city = models.CharField(_("city"), max_length=100, blank=True)
+    address = models.CharField(
+        _("address"), max_length=200, blank=True, validators=[validate_single_line]
+    )
+    postcode = models.CharField(
+        _("postcode"), max_length=10, blank=True, validators=[validate_single_line]
+    )
+    city = models.CharField(
+        _("city"), max_length=100, blank=True, validators=[validate_single_line]
+    )
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("public e-mail"), blank=True)
-    phone = models.CharField(_("public phone"), max_length=30, blank=True)
+    phone = models.CharField(
+        _("public phone"), max_length=30, blank=True, validators=[validate_single_line]
+    )
     cvr = models.CharField(_("CVR number"), max_length=8, blank=True)
     logo = models.ImageField(_("logo"), upload_to="actors/logos/", blank=True)
     open_to_partnerships = models.BooleanField(_("open to partnerships"), default=False)
@@ -267,7 +289,12 @@ class Actor(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT, db_index=True
     )
-    rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    rejection_reason = models.TextField(
+        _("reason for rejection"),
+        blank=True,
+        max_length=REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(REASON_MAX_LENGTH)],
+    )
     submitted_at = models.DateTimeField(_("sent for review"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -319,6 +346,18 @@ class Actor(models.Model):
                 condition=Q(latitude__isnull=True, longitude__isnull=True)
                 | Q(latitude__isnull=False, longitude__isnull=False),
                 name="actor_position_both_or_neither",
+            ),
+            # A text column has no length of its own: the database holds the limit too.
+            *[
+                models.CheckConstraint(
+                    condition=LessThanOrEqual(Length(column), DESCRIPTION_MAX_LENGTH),
+                    name=f"actor_{column}_max_length",
+                )
+                for column in ("description", "description_da", "description_en")
+            ],
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("rejection_reason"), REASON_MAX_LENGTH),
+                name="actor_rejection_reason_max_length",
             ),
         ]
 
@@ -407,7 +446,12 @@ class JoinRequest(models.Model):
     user = models.ForeignKey(
         User, on_delete=models.CASCADE, related_name="join_requests", verbose_name=_("user")
     )
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(
+        _("message"),
+        blank=True,
+        max_length=MESSAGE_MAX_LENGTH,
+        validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
     )
@@ -431,6 +475,10 @@ class JoinRequest(models.Model):
                 fields=["actor", "user"],
                 condition=Q(status="pending"),
                 name="join_request_pending_unique",
+            ),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("message"), MESSAGE_MAX_LENGTH),
+                name="join_request_message_max_length",
             ),
         ]
 
@@ -490,6 +538,7 @@ class ActorLogEntry(models.Model):
         RESTORED = "restored", _("Published again")
         MEMBER_ADDED = "member_added", _("Member added")
         MEMBER_REMOVED = "member_removed", _("Member removed")
+        INVITED = "invited", _("Member invited")
 
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="log_entries", verbose_name=_("actor")
@@ -504,13 +553,24 @@ class ActorLogEntry(models.Model):
     )
     action = models.CharField(_("action"), max_length=32, choices=Action.choices)
     changes = models.JSONField(_("changes"), default=dict, blank=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        max_length=REASON_MAX_LENGTH,
+        validators=[MaxLengthValidator(REASON_MAX_LENGTH)],
+    )
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
 
     class Meta:
         verbose_name = _("actor log entry")
         verbose_name_plural = _("actor log")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("note"), REASON_MAX_LENGTH),
+                name="actor_log_note_max_length",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.actor}: {self.get_action_display()}"

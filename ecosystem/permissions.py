@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from ecosystem import staff
 from ecosystem.models import Actor, Invitation, JoinRequest, Membership
@@ -37,6 +38,18 @@ def can_view(user, actor: Actor) -> bool:
     return actor.is_published or is_moderator(user) or membership_for(user, actor) is not None
 
 
+def can_see_name(user, actor: Actor) -> bool:
+    """An actor's name and place are for whoever may see the actor. Anyone else may learn
+    that its CVR number (or name) is taken and may ask to join it, but a draft's or a
+    pending actor's name stays with its members and the moderators."""
+    return can_view(user, actor)
+
+
+def actor_label(user, actor: Actor):
+    """The actor's name where `can_see_name` allows it, otherwise a neutral phrase."""
+    return actor.name if can_see_name(user, actor) else _("this organisation")
+
+
 def can_edit(user, actor: Actor) -> bool:
     return membership_for(user, actor) is not None and actor.status != Actor.Status.ARCHIVED
 
@@ -44,6 +57,12 @@ def can_edit(user, actor: Actor) -> bool:
 def can_manage_members(user, actor: Actor) -> bool:
     membership = membership_for(user, actor)
     return membership is not None and membership.role == Membership.Role.OWNER
+
+
+def can_invite(user, actor: Actor) -> bool:
+    """Owners invite once a moderator has published the organisation: an actor waiting for
+    review (or a draft) must not use the portal's address to mail anyone."""
+    return can_manage_members(user, actor) and actor.status == Actor.Status.PUBLISHED
 
 
 def can_take_transition(user, actor: Actor, by: str) -> bool:
@@ -107,6 +126,27 @@ def get_actor_for_member(user, slug: str) -> Actor:
 
 def get_actor_for_join(user, slug: str) -> Actor:
     return _get_actor(user, slug, can_open_join_page)
+
+
+def get_actor_for_join_by_id(user, actor_id: int) -> Actor:
+    """The join page as the duplicate notice links to it: by number, so the link does not
+    carry the name of an actor the person may not see (the slug is made from the name)."""
+    actor = get_object_or_404(Actor, pk=actor_id)
+    if not can_open_join_page(user, actor):
+        raise Http404
+    return actor
+
+
+def get_actor_for_logo(user, name: str) -> Actor:
+    """The actor whose stored logo file is `name`, if this user may see the actor.
+
+    The name must equal what the database holds; it is never resolved as a path."""
+    if not name:
+        raise Http404
+    actor = Actor.objects.filter(logo=name).first()
+    if actor is None or not can_view(user, actor):
+        raise Http404
+    return actor
 
 
 def get_membership_for_owner(user, slug: str, membership_id: int) -> Membership:

@@ -37,7 +37,8 @@ from ecosystem.models import (
 Status = Actor.Status
 LogAction = ActorLogEntry.Action
 
-INVITATIONS_PER_DAY = 20
+INVITATIONS_PER_DAY = 20  # per organisation
+INVITATIONS_PER_ADDRESS_PER_DAY = 3  # to one address, from all organisations together
 INVITATION_VALID_DAYS = 14
 
 # First path segments of ecosystem/urls.py that an actor's slug must never take.
@@ -305,6 +306,11 @@ def update_actor(
         changes = {
             name: [before[name], after[name]] for name in before if before[name] != after[name]
         }
+        if before["logo"] and before["logo"] != after["logo"]:
+            # The replaced (or cleared) logo would stay in storage, and public, for ever.
+            # Deleted only once the new name is committed: a rollback keeps the old one.
+            old_logo, storage = before["logo"], locked.logo.storage
+            transaction.on_commit(lambda: storage.delete(old_logo))
         if changes:
             ActorLogEntry.objects.create(
                 actor=locked, user=by, action=LogAction.EDITED, changes=changes
@@ -373,17 +379,33 @@ def invite_member(
     email = email.strip()
     if not permissions.can_manage_members(by, actor):
         raise MembershipError(_("Only an owner of the organisation can invite members."))
+    if not permissions.can_invite(by, actor):
+        raise MembershipError(
+            _("You can invite members once a moderator has approved the organisation.")
+        )
     if actor.memberships.filter(user__email__iexact=email).exists():
         raise MembershipError(_("%(email)s is already a member.") % {"email": email})
-    # The portal's sender address must not become a way to mail strangers in bulk.
-    since = timezone.now() - timedelta(days=1)
-    if actor.invitations.filter(created_at__gte=since).count() >= INVITATIONS_PER_DAY:
-        raise MembershipError(
-            _("You have sent %(count)d invitations today. Try again tomorrow.")
-            % {"count": INVITATIONS_PER_DAY}
-        )
     try:
         with transaction.atomic():
+            # Lock the actor: invitations sent at the same moment must each see the other
+            # in the count. The count is of invitations sent (the log), not of rows that
+            # still exist: a new link replaces an open one, and that must not reset it.
+            Actor.objects.select_for_update().filter(pk=actor.pk).first()
+            sent = ActorLogEntry.objects.filter(
+                action=LogAction.INVITED, created_at__gte=timezone.now() - timedelta(days=1)
+            )
+            # The portal's sender address must not become a way to mail strangers in bulk.
+            if sent.filter(actor=actor).count() >= INVITATIONS_PER_DAY:
+                raise MembershipError(
+                    _("You have sent %(count)d invitations today. Try again tomorrow.")
+                    % {"count": INVITATIONS_PER_DAY}
+                )
+            # Nor a way to flood one person's inbox.
+            if sent.filter(changes__email=email.lower()).count() >= INVITATIONS_PER_ADDRESS_PER_DAY:
+                raise MembershipError(
+                    _("%(email)s has been invited several times today. Try again tomorrow.")
+                    % {"email": email}
+                )
             # A new link replaces an open one: the old mail stops working.
             actor.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
             invitation = Invitation.objects.create(
@@ -392,6 +414,12 @@ def invite_member(
                 role=role,
                 token=secrets.token_urlsafe(32),
                 invited_by=by,
+            )
+            ActorLogEntry.objects.create(
+                actor=actor,
+                user=by,
+                action=LogAction.INVITED,
+                changes={"email": email.lower(), "role": role},
             )
             mail.send_after_commit(
                 template="ecosystem/email/invitation.txt",
@@ -506,7 +534,7 @@ def request_to_join(*, actor: Actor, by: User, message: str = "", language: str)
         # The partial unique constraint allows one pending request per person and actor.
         raise MembershipError(
             _("You have already asked to join %(name)s. An owner will answer your request.")
-            % {"name": actor.name}
+            % {"name": permissions.actor_label(by, actor)}
         ) from error
     return join_request
 
@@ -545,7 +573,12 @@ def decide_join_request(
             template="ecosystem/email/join_request_decided.txt",
             recipients=[mail.recipient(locked.user)],
             language=language,
-            context={"actor": locked.actor, "join_request": locked, "approved": approve},
+            context={
+                "actor": locked.actor,
+                "actor_name": permissions.actor_label(locked.user, locked.actor),
+                "join_request": locked,
+                "approved": approve,
+            },
         )
     join_request.status = locked.status
     return locked

@@ -35,6 +35,7 @@ urlpatterns = [
     path("register/", membership.register, name="register"),
     path("mine/", membership.my_actors, name="my_actors"),
     path("invitations/<token:token>/", membership.invitation_accept, name="invitation_accept"),
+    path("join/<int:actor_id>/", membership.actor_join_by_id, name="actor_join_by_id"),
     path("<slug:slug>/edit/", membership.actor_edit, name="actor_edit"),
     path("<slug:slug>/submit/", membership.actor_submit, name="actor_submit"),
     path("<slug:slug>/members/", membership.actor_members, name="actor_members"),

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.security import rate_limited, too_many_requests
 from ecosystem import permissions, services
 from ecosystem.forms import ActorForm, InviteForm, JoinRequestForm
 from ecosystem.models import Actor, JoinRequest, Membership
@@ -73,6 +74,8 @@ def _duplicate_response(request: HttpRequest, form: ActorForm) -> HttpResponse:
     context = {
         "form": form,
         "existing": existing,
+        # Only who may see the actor learns its name and place (ecosystem.permissions).
+        "show_existing": permissions.can_see_name(request.user, existing),
         "can_join": permissions.can_request_to_join(request.user, existing),
         **_map_settings(),
     }
@@ -93,9 +96,12 @@ def my_actors(request: HttpRequest) -> HttpResponse:
         "join_requests": JoinRequest.objects.filter(
             actor_id__in=owned, status=JoinRequest.Status.PENDING
         ).select_related("actor", "user"),
-        "my_requests": request.user.join_requests.filter(
-            status=JoinRequest.Status.PENDING
-        ).select_related("actor"),
+        "my_requests": [
+            (permissions.actor_label(request.user, join_request.actor), join_request)
+            for join_request in request.user.join_requests.filter(
+                status=JoinRequest.Status.PENDING
+            ).select_related("actor")
+        ],
     }
     return render(request, "ecosystem/my_actors.html", context)
 
@@ -154,6 +160,8 @@ def actor_members(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST":
         if not is_owner:
             raise PermissionDenied  # an editor of this organisation: it is no secret to them
+        if rate_limited(request, "invite_member"):
+            return too_many_requests(request)
         if form.is_valid():
             try:
                 services.invite_member(
@@ -175,6 +183,7 @@ def actor_members(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "actor": actor,
         "is_owner": is_owner,
+        "can_invite": permissions.can_invite(request.user, actor),
         "form": form,
         "members": actor.memberships.select_related("user").order_by("role", "user__email"),
         "invitations": actor.invitations.filter(accepted_at__isnull=True) if is_owner else [],
@@ -230,11 +239,23 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 @require_http_methods(GET_POST)
 def actor_join(request: HttpRequest, slug: str) -> HttpResponse:
-    actor = permissions.get_actor_for_join(request.user, slug)
+    return _join(request, permissions.get_actor_for_join(request.user, slug))
+
+
+@login_required
+@require_http_methods(GET_POST)
+def actor_join_by_id(request: HttpRequest, actor_id: int) -> HttpResponse:
+    return _join(request, permissions.get_actor_for_join_by_id(request.user, actor_id))
+
+
+def _join(request: HttpRequest, actor: Actor) -> HttpResponse:
     if permissions.membership_for(request.user, actor) is not None:
         messages.info(request, _("You are already a member of %(name)s.") % {"name": actor.name})
         return redirect("ecosystem:my_actors")
+    name = permissions.actor_label(request.user, actor)
     form = JoinRequestForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and rate_limited(request, "join_request"):
+        return too_many_requests(request)
     if request.method == "POST" and form.is_valid():
         try:
             services.request_to_join(
@@ -252,10 +273,10 @@ def actor_join(request: HttpRequest, slug: str) -> HttpResponse:
                     "Your request to join %(name)s has been sent. We will write to you when an "
                     "owner has answered."
                 )
-                % {"name": actor.name},
+                % {"name": name},
             )
             return redirect("ecosystem:my_actors")
-    return render(request, "ecosystem/join.html", {"actor": actor, "form": form})
+    return render(request, "ecosystem/join.html", {"actor": actor, "name": name, "form": form})
 
 
 @login_required

@@ -3,6 +3,7 @@ import re
 import pytest
 from allauth.account.models import EmailAddress
 from django.core import mail
+from django.test import Client
 
 from ecosystem.models import User
 from tests.factories import PASSWORD, UserFactory
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.django_db
 SIGNUP = "/en/accounts/signup/"
 
 
-def signup(client, url=SIGNUP, **overrides):
+def signup(client, url=SIGNUP, HTTP_HOST="testserver", **overrides):
     data = {
         "full_name": "Karen Jensen",
         "email": "karen@example.dk",
@@ -20,7 +21,7 @@ def signup(client, url=SIGNUP, **overrides):
         "password2": "a-long-and-unusual-password",
         **overrides,
     }
-    return client.post(url, data)
+    return client.post(url, data, HTTP_HOST=HTTP_HOST)
 
 
 def test_sign_up_sends_a_verification_mail_and_keeps_the_name(client):
@@ -39,13 +40,90 @@ def test_sign_up_mail_is_in_danish_for_a_danish_visitor(client):
     assert "Bekræft" in mail.outbox[0].subject or "bekræft" in mail.outbox[0].body
 
 
-def test_a_taken_email_is_refused_with_a_clear_message_and_nothing_is_created(client):
+def test_a_taken_email_gets_the_same_answer_and_the_holder_is_told_by_mail(client):
+    """Enumeration prevention: the page says 'check your mail' whether or not the address
+    is taken; the holder gets a mail saying an account exists; nothing is created."""
     UserFactory(email="karen@example.dk")
-    response = signup(client, email="Karen@Example.dk")
-    assert response.status_code == 200
-    assert "already registered" in response.content.decode()
+    taken = signup(client, email="Karen@Example.dk")
+    fresh = signup(Client(), email="new-person@example.dk")
+    assert taken.status_code == fresh.status_code == 302
+    assert taken["Location"] == fresh["Location"]
     assert User.objects.filter(email__iexact="karen@example.dk").count() == 1
-    assert mail.outbox == []
+    to_holder = [m for m in mail.outbox if m.to == ["karen@example.dk"]]
+    assert len(to_holder) == 1
+    assert "already" in to_holder[0].body.lower()
+    assert "/accounts/confirm-email/" not in to_holder[0].body
+
+
+def test_the_reset_form_answers_the_same_for_known_and_unknown_addresses(client):
+    UserFactory(email="known@example.dk")
+    known = client.post("/en/accounts/password/reset/", {"email": "known@example.dk"})
+    unknown = Client().post("/en/accounts/password/reset/", {"email": "nobody@example.dk"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    reset_mail, unknown_mail = mail.outbox
+    assert "/accounts/password/reset/key/" in reset_mail.body
+    assert "/accounts/password/reset/key/" not in unknown_mail.body
+
+
+def test_someone_elses_unverified_address_does_not_block_a_sign_up(client):
+    squatter = UserFactory(email="squatter@example.dk")
+    squatter.emailaddress_set.create(email="karen@example.dk", verified=False, primary=False)
+    response = signup(client)
+    assert response.status_code == 302
+    karen = User.objects.get(email="karen@example.dk")
+    assert karen != squatter
+    link = re.search(r"(/en/accounts/confirm-email/\S+/)", mail.outbox[-1].body).group(1)
+    client.post(link)
+    assert EmailAddress.objects.get(user=karen, email="karen@example.dk").verified
+    # Only one account can hold it verified: the squatter's copy can never be verified.
+    typed_in = squatter.emailaddress_set.get(email="karen@example.dk")
+    assert not typed_in.set_verified()
+
+
+def test_a_password_reset_never_goes_to_an_address_only_typed_into_an_account(client):
+    squatter = UserFactory(email="squatter@example.dk")
+    squatter.emailaddress_set.create(email="victim@example.dk", verified=False, primary=False)
+    response = client.post("/en/accounts/password/reset/", {"email": "victim@example.dk"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["victim@example.dk"]
+    assert "/accounts/password/reset/key/" not in mail.outbox[0].body
+
+
+def test_an_account_has_one_address_and_a_new_one_waits_for_verification(client, settings):
+    assert settings.ACCOUNT_CHANGE_EMAIL is True
+    user = UserFactory(email="first@example.dk")
+    client.force_login(user)
+    client.post("/en/accounts/email/", {"action_add": "", "email": "second@example.dk"})
+    user.refresh_from_db()
+    assert user.email == "first@example.dk"
+    assert not EmailAddress.objects.get(email="second@example.dk").verified
+
+
+def test_every_mail_link_is_built_from_site_url(client, settings):
+    settings.SITE_URL = "https://portal.example"
+    signup(client, HTTP_HOST="localhost")
+    UserFactory(email="known@example.dk")
+    client.post("/en/accounts/password/reset/", {"email": "known@example.dk"})
+    confirm, reset = mail.outbox
+    assert "https://portal.example/en/accounts/confirm-email/" in confirm.body
+    assert "https://portal.example/en/accounts/password/reset/key/" in reset.body
+    for message in (confirm, reset):
+        assert "testserver" not in message.body and "localhost" not in message.body
+
+
+def test_a_very_long_password_is_refused_with_a_message_not_hashed(client):
+    response = signup(client, password1="a-long-" * 30, password2="a-long-" * 30)
+    assert response.status_code == 200
+    assert "too long" in response.content.decode()
+    assert not User.objects.filter(email="karen@example.dk").exists()
+    UserFactory(email="member@example.dk")
+    response = client.post(
+        "/en/accounts/login/", {"login": "member@example.dk", "password": "x" * 100_000}
+    )
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
 
 
 def test_a_weak_password_is_refused_and_what_was_typed_is_kept(client):
@@ -177,11 +255,47 @@ def test_field_errors_show_under_their_own_field_and_are_announced(client):
     )
 
 
-def test_the_email_page_shows_a_visible_choice_between_addresses(client):
+def test_the_email_page_shows_the_address_and_the_one_waiting_for_verification(client):
+    """One address per account (ACCOUNT_CHANGE_EMAIL): no choice between addresses, the
+    new one is shown as waiting until it is verified."""
     user = UserFactory(email="first@example.dk")
     user.emailaddress_set.create(email="second@example.dk", verified=False, primary=False)
     client.force_login(user)
     html = client.get("/en/accounts/email/").content.decode()
-    assert html.count('class="form-radio"') == 2
-    assert html.count('<div class="form-group-radio">') == 2
-    assert '<label class="form-label" for="' in html
+    assert 'value="first@example.dk" disabled' in html
+    assert "second@example.dk" in html and "pending verification" in html
+    assert 'class="form-radio"' not in html
+
+
+@pytest.mark.parametrize("proxies", [1, 2])
+def test_behind_a_proxy_failed_log_ins_are_counted_per_visitor_not_for_everyone(
+    client, settings, proxies
+):
+    """Every request comes from the proxy's address; X-Forwarded-For names the visitor."""
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = proxies
+    UserFactory(email="member@example.dk")
+
+    def log_in(visitor: str, login: str, password: str = "wrong"):
+        forwarded = ", ".join([visitor] + ["10.0.0.2"] * (proxies - 1))
+        return Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded).post(
+            "/en/accounts/login/", {"login": login, "password": password}
+        )
+
+    for number in range(10):
+        log_in("203.0.113.7", f"guess{number}@example.dk")
+    blocked = log_in("203.0.113.7", "guess99@example.dk")
+    assert blocked.status_code == 429 or "Too many" in blocked.content.decode()
+    other_visitor = log_in("198.51.100.4", "member@example.dk", PASSWORD)
+    assert other_visitor.status_code == 302
+
+
+def test_failed_log_ins_are_also_limited_per_account(client):
+    UserFactory(email="member@example.dk")
+    for number in range(5):
+        Client(REMOTE_ADDR=f"192.0.2.{number}").post(
+            "/en/accounts/login/", {"login": "member@example.dk", "password": "wrong"}
+        )
+    response = Client(REMOTE_ADDR="192.0.2.99").post(
+        "/en/accounts/login/", {"login": "member@example.dk", "password": PASSWORD}
+    )
+    assert response.status_code == 429 or "Too many" in response.content.decode()

@@ -46,12 +46,43 @@ def test_check_deploy_is_clean_in_production_settings():
         DEBUG="0",
         SECRET_KEY="x" * 20 + "a-long-random-production-secret-key-value",
         ALLOWED_HOSTS="portal.example",
+        SITE_URL="https://portal.example",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_deploy_fails_without_site_url_when_debug_is_off():
+    """Every mail link is built from SITE_URL: a deployment must not run without it."""
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={
+            **env,
+            "DEBUG": "0",
+            "SECRET_KEY": "x" * 20 + "a-long-random-production-secret-key-value",
+            "ALLOWED_HOSTS": "portal.example",
+        },
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "portal.E001" in result.stderr and "SITE_URL is not set" in result.stderr
 
 
 @pytest.mark.django_db
 def test_staff_groups_exist():
     names = set(Group.objects.values_list("name", flat=True))
     assert {"moderators", "editors", "validators", "event managers"} <= names
+
+
+def test_the_trusted_proxy_count_comes_from_the_environment():
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.ALLAUTH_TRUSTED_PROXY_COUNT)",
+        TRUSTED_PROXY_COUNT="1",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "1", result.stderr

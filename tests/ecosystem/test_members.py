@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 
+from ecosystem import services
 from ecosystem.models import ActorLogEntry, Invitation, JoinRequest, Membership
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 
@@ -258,3 +259,80 @@ def test_an_owner_cannot_send_invitations_in_bulk(client, actor, owner):
 def test_a_malformed_invitation_token_is_not_found(client, owner, token):
     client.force_login(owner)
     assert client.get(f"/en/actors/invitations/{token}/").status_code == 404
+
+
+def test_inviting_one_address_again_and_again_is_capped_by_what_was_sent(
+    client, actor, owner, django_capture_on_commit_callbacks
+):
+    """Each new link replaces the open one, so counting rows would always find one: the
+    cap counts the invitations sent (the log)."""
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(25):
+            response = client.post(
+                members_url(actor), {"email": "same@example.dk", "role": "editor"}
+            )
+    assert len(mail.outbox) == services.INVITATIONS_PER_ADDRESS_PER_DAY
+    assert "same@example.dk has been invited several times today" in response.content.decode()
+    assert Invitation.objects.filter(actor=actor).count() == 1
+    assert actor.log_entries.filter(action=ActorLogEntry.Action.INVITED).count() == 3
+
+
+def test_the_daily_cap_counts_replaced_invitations_too(
+    client, actor, owner, django_capture_on_commit_callbacks
+):
+    client.force_login(owner)
+    with django_capture_on_commit_callbacks(execute=True):
+        for number in range(7):
+            for _ in range(3):
+                client.post(
+                    members_url(actor), {"email": f"p{number}@example.dk", "role": "editor"}
+                )
+        response = client.post(members_url(actor), {"email": "last@example.dk", "role": "editor"})
+    assert Invitation.objects.filter(actor=actor).count() == 7
+    assert len(mail.outbox) == services.INVITATIONS_PER_DAY
+    assert "You have sent 20 invitations today" in response.content.decode()
+
+
+@pytest.mark.parametrize("status", ["pending", "draft"])
+def test_an_actor_not_yet_published_cannot_invite(client, owner, status):
+    actor = ActorFactory(status=status)
+    MembershipFactory(actor=actor, user=owner, role=Membership.Role.OWNER)
+    client.force_login(owner)
+    page = client.get(members_url(actor)).content.decode()
+    assert "once a moderator has approved the organisation" in page
+    assert "invite-form" not in page
+    response = client.post(members_url(actor), {"email": "x@example.dk", "role": "editor"})
+    assert "once a moderator has approved the organisation" in response.content.decode()
+    assert not Invitation.objects.exists() and mail.outbox == []
+
+
+def test_join_requests_are_rate_limited_per_visitor_behind_a_proxy(client, settings):
+    settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "join_request": "2/h/ip"}
+    actors = [ActorFactory() for _ in range(3)]
+
+    def ask(actor, visitor):
+        client.force_login(UserFactory())
+        return client.post(
+            f"/en/actors/{actor.slug}/join/",
+            {"message": ""},
+            REMOTE_ADDR="10.0.0.1",
+            HTTP_X_FORWARDED_FOR=visitor,
+        )
+
+    assert ask(actors[0], "203.0.113.7").status_code == 302
+    assert ask(actors[1], "203.0.113.7").status_code == 302
+    refused = ask(actors[2], "203.0.113.7")
+    assert refused.status_code == 429 and "Too many attempts" in refused.content.decode()
+    assert ask(actors[2], "198.51.100.4").status_code == 302
+
+
+def test_join_requests_are_rate_limited_per_account(client, settings):
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "join_request": "2/h/user"}
+    client.force_login(UserFactory())
+    statuses = [
+        client.post(f"/en/actors/{ActorFactory().slug}/join/", {"message": ""}).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [302, 302, 429]

@@ -43,6 +43,11 @@ MEMBER_TABLE = [
     ("actor_join",          "GET",  "published",    302, 302,  302,  200,     200),
     ("actor_join",          "POST", "published",    302, 302,  302,  302,     302),
     ("actor_join",          "GET",  "draft",        302, 302,  302,  404,     404),
+    ("actor_join",          "GET",  "pending",      302, 302,  302,  200,     200),
+    ("actor_join_by_id",    "GET",  "published_id", 302, 302,  302,  200,     200),
+    ("actor_join_by_id",    "POST", "published_id", 302, 302,  302,  302,     302),
+    ("actor_join_by_id",    "GET",  "pending_id",   302, 302,  302,  200,     200),
+    ("actor_join_by_id",    "GET",  "draft_id",     302, 302,  302,  404,     404),
     ("join_request_decide", "GET",  "join_request", 302, 404,  200,  404,     404),
     ("join_request_decide", "POST", "join_request", 302, 404,  302,  404,     404),
 ]
@@ -73,6 +78,7 @@ ADMIN_TABLE = [
 POST_DATA = {
     "actor_members": {"email": "newcomer@example.dk", "role": "editor"},
     "actor_join": {"message": "Hello"},
+    "actor_join_by_id": {"message": "Hello"},
     "join_request_decide": {"decision": "approve"},
 }
 
@@ -86,7 +92,8 @@ def world():
     published = ActorFactory(name="Offentlig")
     draft = ActorFactory(name="Kladde", draft=True)
     archived = ActorFactory(name="Arkiveret", archived=True)
-    for actor in (published, draft, archived):
+    pending = ActorFactory(name="Venter", pending=True)
+    for actor in (published, draft, archived, pending):
         MembershipFactory(actor=actor, user=owner, role=Membership.Role.OWNER)
         MembershipFactory(actor=actor, user=editor, role=Membership.Role.EDITOR)
     stranger = MembershipFactory(actor=ActorFactory(name="Naboen")).user
@@ -101,6 +108,10 @@ def world():
         "published": {"slug": published.slug},
         "draft": {"slug": draft.slug},
         "archived": {"slug": archived.slug},
+        "pending": {"slug": pending.slug},
+        "published_id": {"actor_id": published.pk},
+        "pending_id": {"actor_id": pending.pk},
+        "draft_id": {"actor_id": draft.pk},
         "membership": {
             "slug": published.slug,
             "membership_id": published.memberships.get(user=editor).pk,
@@ -167,3 +178,81 @@ def test_the_permission_functions_answer_directly(world):
     assert not permissions.can_request_to_join(users["editor"], published)
     assert permissions.can_moderate_in_admin(users["moderator"])
     assert not permissions.can_moderate_in_admin(users["owner"])
+
+
+# --- Media and the admin's "view on site" ---------------------------------------------------
+# Roles: anonymous; a member of the organisation; a member of another organisation; staff
+# outside the moderators (with a second factor); a moderator. Non-staff following an admin
+# address are sent to log in (302); a moderator is sent on to the actor's page (302).
+MEDIA_ROLES = ("anonymous", "member", "stranger", "staff", "moderator")
+
+# fmt: off
+#   target                      anon member stranger staff moderator
+MEDIA_ADMIN_TABLE = [
+    ("logo:published",          200, 200,   200,     200,  200),
+    ("logo:draft",              404, 200,   404,     404,  200),
+    ("logo:orphan",             404, 404,   404,     404,  404),
+    ("logo:traversal",          404, 404,   404,     404,  404),
+    ("logo:encoded_traversal",  404, 404,   404,     404,  404),
+    ("view_on_site:published",  302, 302,   302,     404,  302),
+    ("view_on_site:draft",      302, 302,   302,     404,  302),
+]
+# fmt: on
+
+
+@pytest.fixture
+def media_world(settings, tmp_path):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ecosystem.models import Actor
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "private").mkdir()
+    (tmp_path / "private" / "x.txt").write_text("private")
+
+    def logo(name: str) -> str:
+        return default_storage.save(f"actors/logos/{name}.png", ContentFile(b"\x89PNG"))
+
+    published = ActorFactory(name="Synlig", logo=logo("synlig"))
+    draft = ActorFactory(name="Skjult", draft=True, logo=logo("skjult"))
+    member = MembershipFactory(actor=draft).user
+    MembershipFactory(actor=published, user=member)
+    stranger = MembershipFactory(actor=ActorFactory(name="Andre")).user
+    clerk = UserFactory(staff=True, groups=[staff.EDITORS])
+    moderator = UserFactory(staff=True, groups=[staff.MODERATORS])
+    for person in (clerk, moderator):
+        TOTP.activate(person, generate_totp_secret())
+    content_type = ContentType.objects.get_for_model(Actor).pk
+    return {
+        "users": {"member": member, "stranger": stranger, "staff": clerk, "moderator": moderator},
+        "logo:published": f"/media/{published.logo.name}",
+        "logo:draft": f"/media/{draft.logo.name}",
+        "logo:orphan": f"/media/{logo('replaced')}",
+        "logo:traversal": "/media/actors/logos/../../private/x.txt",
+        "logo:encoded_traversal": "/media/actors/logos/%2e%2e/..%2f/private/x.txt",
+        "view_on_site:published": f"/admin/r/{content_type}/{published.pk}/",
+        "view_on_site:draft": f"/admin/r/{content_type}/{draft.pk}/",
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "target", "expected"),
+    [
+        pytest.param(role, target, expected, id=f"{role}-{target}")
+        for target, *statuses in MEDIA_ADMIN_TABLE
+        for role, expected in zip(MEDIA_ROLES, statuses, strict=True)
+    ],
+)
+def test_media_and_view_on_site(client, media_world, role, target, expected):
+    if role != "anonymous":
+        client.force_login(media_world["users"][role])
+    response = client.get(media_world[target])
+    assert response.status_code == expected
+    if expected == 302 and role == "moderator":
+        assert response["Location"].endswith(
+            "/actors/" + ("skjult/" if "draft" in target else "synlig/")
+        )
+    if expected == 302 and role != "moderator":
+        assert "/login/" in response["Location"]

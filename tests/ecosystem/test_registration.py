@@ -149,7 +149,7 @@ def test_an_existing_cvr_shows_the_actor_and_offers_to_join(client, member):
     assert response.status_code == 200
     assert "This organisation is already registered" in page
     assert "Det Gamle Værksted" in page
-    assert f"/en/actors/{existing.slug}/join/" in page
+    assert f"/en/actors/join/{existing.pk}/" in page
     assert "An organisation with this CVR number is already registered." in page
     assert 'value="Grøn Omstilling Aarhus"' in page  # the form keeps what was typed
     assert Actor.objects.count() == 1
@@ -161,7 +161,7 @@ def test_the_same_name_in_the_same_municipality_shows_the_existing_actor(client,
     response = client.post(REGISTER, actor_data(cvr=""))
     page = errors_of(response)
     assert "already registered in this municipality" in page
-    assert f"/en/actors/{existing.slug}/join/" in page
+    assert f"/en/actors/join/{existing.pk}/" in page
     assert Actor.objects.count() == 1
 
 
@@ -174,11 +174,36 @@ def test_the_same_name_in_another_municipality_is_another_organisation(client, m
     ]
 
 
-def test_a_hidden_duplicate_is_named_but_cannot_be_joined(client, member):
-    ActorFactory(name="Kladden", cvr=VALID_CVR, draft=True)
+def test_a_draft_duplicate_is_not_named_and_cannot_be_joined(client, member):
+    ActorFactory(name="Kladden", city="Hemmeby", cvr=VALID_CVR, draft=True)
     page = errors_of(client.post(REGISTER, actor_data()))
-    assert "Kladden" in page and "/join/" not in page
+    assert "An organisation with this CVR number is already registered." in page
+    assert "Kladden" not in page and "kladden" not in page and "Hemmeby" not in page
+    assert "/join/" not in page
     assert "write to us" in page
+
+
+def test_a_pending_duplicate_can_be_joined_without_learning_its_name(
+    client, member, django_capture_on_commit_callbacks
+):
+    """The rule of ecosystem.permissions.can_see_name, on every page the outsider meets:
+    the duplicate notice, its join link, the join page, the messages and their list."""
+    pending = ActorFactory(name="Ventesalen", cvr=VALID_CVR, pending=True)
+    MembershipFactory(actor=pending)
+    page = errors_of(client.post(REGISTER, actor_data()))
+    assert "already registered" in page and "Ventesalen" not in page
+    assert "ventesalen" not in page  # not even in the slug of a link
+    join_url = f"/en/actors/join/{pending.pk}/"
+    assert join_url in page
+    join_page = client.get(join_url).content.decode()
+    assert "Ask to join this organisation" in join_page and "Ventesalen" not in join_page
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = client.post(join_url, {"message": "Hej"}, follow=True).content.decode()
+    assert "Your request to join this organisation has been sent" in sent
+    assert "Ventesalen" not in sent
+    again = client.post(join_url, {"message": ""}).content.decode()
+    assert "already asked to join this organisation" in again and "Ventesalen" not in again
+    assert "Ventesalen" not in client.get(f"/en/actors/{pending.slug}/join/").content.decode()
 
 
 def test_a_registration_sent_twice_creates_one_actor(client, member):

@@ -141,9 +141,112 @@ def test_a_member_replaces_and_removes_the_logo(client, member, media):
     assert not actor.logo
 
 
+def test_a_replaced_or_cleared_logo_is_deleted_once_the_change_is_saved(
+    client, member, media, django_capture_on_commit_callbacks
+):
+    """13 uploads used to leave 12 orphans in storage, still public."""
+    actor = ActorFactory()
+    MembershipFactory(actor=actor, user=member, role=Membership.Role.EDITOR)
+    data = actor_data(
+        name=actor.name,
+        cvr="",
+        municipality=str(actor.municipality_id),
+        latitude=str(actor.latitude),
+        longitude=str(actor.longitude),
+    )
+    url = f"/en/actors/{actor.slug}/edit/"
+    names = []
+    for number in range(13):
+        logo = SimpleUploadedFile(f"l{number}.png", image_bytes("PNG", (40 + number, 40)))
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url, {**data, "logo": logo}).status_code == 302
+        actor.refresh_from_db()
+        names.append(actor.logo.name)
+    assert [path.relative_to(media).as_posix() for path in stored_files(media)] == [names[-1]]
+    replaced = next(name for name in names if name != names[-1])
+    assert client.get(f"/media/{replaced}").status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {**data, "logo-clear": "on"})
+    assert stored_files(media) == []
+
+
+def test_staff_list_and_remove_orphaned_logos_with_a_command(media):
+    import os
+    import time
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.core.management import call_command
+
+    used = default_storage.save("actors/logos/used.png", ContentFile(b"png"))
+    ActorFactory(logo=used)
+    orphan = default_storage.save("actors/logos/old.png", ContentFile(b"png"))
+    fresh = default_storage.save("actors/logos/uploading.png", ContentFile(b"png"))
+    hour_ago = time.time() - 2 * 3600
+    for name in (used, orphan):
+        os.utime(media / name, (hour_ago, hour_ago))
+    listed = io.StringIO()
+    call_command("prune_logos", stdout=listed)
+    assert orphan in listed.getvalue() and "Found 1 orphaned" in listed.getvalue()
+    assert used not in listed.getvalue() and fresh not in listed.getvalue()
+    assert (media / orphan).exists()
+    call_command("prune_logos", "--delete", stdout=io.StringIO())
+    assert not (media / orphan).exists()
+    assert (media / used).exists() and (media / fresh).exists()
+
+
 def test_a_small_file_with_a_huge_picture_is_refused_before_it_is_decoded(client, member, media):
     bomb = image_bytes("PNG", size=(4100, 4100), mode="1")
     assert len(bomb) < 100_000
     response = register_with(client, "bomb.png", bomb)
-    assert "too large in pixels" in response.content.decode()
+    assert "too many pixels" in response.content.decode()
     assert not Actor.objects.exists() and stored_files(media) == []
+
+
+def test_a_picture_beyond_pillows_own_limit_also_says_too_many_pixels(client, member, media):
+    """Pillow refuses to open it at all (DecompressionBombError): the same clear message,
+    not "not an image we can use"."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 30_000, 30_000, 1, 0, 0, 0, 0)  # 900 megapixels
+    bomb = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+    response = register_with(client, "bomb.png", bomb)
+    html = response.content.decode()
+    assert "too many pixels" in html and "not an image we can use" not in html
+    assert not Actor.objects.exists() and stored_files(media) == []
+
+
+def multipart(fields: dict, file_field: str, file_name: str, content: bytes) -> tuple:
+    """A form body as a browser sends it: the file's name in full (Django's test client
+    and SimpleUploadedFile would shorten it to 255 characters first)."""
+    boundary = "----PortalTestBoundary7MA4YWxk"
+    lines = []
+    for key, value in fields.items():
+        for item in value if isinstance(value, list) else [value]:
+            lines += [f"--{boundary}", f'Content-Disposition: form-data; name="{key}"', "", item]
+    head = (
+        "\r\n".join(lines).encode()
+        + (
+            f'\r\n--{boundary}\r\nContent-Disposition: form-data; name="{file_field}"; '
+            f'filename="{file_name}"\r\nContent-Type: image/png\r\n\r\n'
+        ).encode()
+    )
+    body = head + content + f"\r\n--{boundary}--\r\n".encode()
+    return body, f"multipart/form-data; boundary={boundary}"
+
+
+@pytest.mark.parametrize("name", ["a" * 996 + ".png", "ø" * 600 + ".png", "x" * 1000])
+def test_a_very_long_file_name_is_cut_not_refused(client, member, media, name):
+    """The browser sends the name in the part's header; 1,000 characters used to exceed
+    Django's 1 KB limit and cost the whole form (a bare 400)."""
+    body, content_type = multipart(actor_data(), "logo", name, image_bytes("PNG"))
+    response = client.post(REGISTER, body, content_type=content_type)
+    assert response.status_code == 302
+    actor = Actor.objects.get()
+    assert actor.name == actor_data()["name"]
+    assert actor.logo.name.endswith(".png") and len(actor.logo.name) < 100

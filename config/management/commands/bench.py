@@ -12,9 +12,9 @@ In-process (Django's test client, no network):
 
 Under load (--load, the default in `make bench`): gunicorn serves the same database the
 way `make serve` does (DEBUG off, 2 workers) and wrk loads each page on loopback for
---seconds, asking for gzip as browsers do, alternating with /healthz, so every page is compared with the cheapest
-request through the whole stack in the same minute. The ratio is page ÷ the mean of the
-/healthz runs before and after it.
+--seconds, asking for gzip as browsers do, alternating with /healthz, so every page is
+compared with the cheapest request through the whole stack in the same minute. The ratio
+is page ÷ the mean of the /healthz runs before and after it.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ecosystem', '0008_user_language'),
+        ('ecosystem', '0010_user_language'),
     ]
 
     operations = [

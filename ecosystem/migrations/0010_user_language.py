@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('ecosystem', '0007_search_vector_inline'),
+        ('ecosystem', '0009_text_limits'),
     ]
 
     operations = [
