@@ -68,6 +68,18 @@ def page(browser, live_server, settings):
             else None
         ),
     )
+    # A script, stylesheet, image or data file of the portal's own that fails is a fault
+    # the visitor sees (a missing marker, a broken map), even when the page itself loads.
+    page.on(
+        "response",
+        lambda response: (
+            errors.append(f"{response.status} {response.url}")
+            if response.status >= 400
+            and response.url.startswith(live_server.url)
+            and response.request.resource_type != "document"
+            else None
+        ),
+    )
     yield page
     context.close()
-    assert not errors, f"JavaScript errors or CSP violations in the page: {errors}"
+    assert not errors, f"JavaScript errors, CSP violations or failed requests: {errors}"
