@@ -28,6 +28,16 @@ class SignupForm(CleanTextMixin, forms.Form):
 
 class AccountForm(CleanTextMixin, forms.ModelForm):
     full_name = forms.CharField(label=_("Full name"), max_length=150)
+    # Each language named in itself, as language choosers do.
+    language = forms.ChoiceField(
+        label=_("Language of e-mails"),
+        choices=[
+            ("", _("The language I last used the portal in")),
+            ("da", "Dansk"),
+            ("en", "English"),
+        ],
+        required=False,
+    )
 
     class Meta:
         model = User

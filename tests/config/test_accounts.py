@@ -299,3 +299,25 @@ def test_failed_log_ins_are_also_limited_per_account(client):
         "/en/accounts/login/", {"login": "member@example.dk", "password": PASSWORD}
     )
     assert response.status_code == 429 or "Too many" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_member_chooses_the_language_of_their_e_mails(client, django_capture_on_commit_callbacks):
+    """Chosen on the account page in English, a decision mailed by a Danish moderator comes
+    in English all the same."""
+    from ecosystem import services
+    from tests.factories import ActorFactory, MembershipFactory
+
+    member = UserFactory(full_name="Mads Medlem")
+    actor = ActorFactory(name="Café Exit", pending=True)
+    MembershipFactory(actor=actor, user=member)
+    client.force_login(member)
+    page = client.get("/accounts/profile/").content.decode()
+    assert "Det sprog, jeg sidst brugte portalen på" in page
+    response = client.post("/accounts/profile/", {"full_name": "Mads Medlem", "language": "en"})
+    assert response.status_code == 302
+    moderator = UserFactory(staff=True, groups=["moderators"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.transition_actor(actor=actor, action="approve", by=moderator, language="da")
+    (message,) = mail.outbox
+    assert message.subject == "Café Exit is now published"
