@@ -75,6 +75,9 @@ class ResourceFileField(DocumentUploadField):
 
 class ResourceAdminForm(CleanTextMixin, forms.ModelForm):
     cover_image = ImageUploadField(label=_("cover image"), required=False, max_side=1200)
+    external_url = forms.URLField(
+        label=_("external link"), required=False, max_length=500, assume_scheme="https"
+    )
 
     class Meta:
         model = Resource

@@ -325,7 +325,10 @@ class CollectionItem(models.Model):
         Collection, on_delete=models.CASCADE, related_name="items", verbose_name=_("collection")
     )
     resource = models.ForeignKey(
-        Resource, on_delete=models.CASCADE, related_name="+", verbose_name=_("resource")
+        Resource,
+        on_delete=models.CASCADE,
+        related_name="collection_items",
+        verbose_name=_("resource"),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
