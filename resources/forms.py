@@ -64,7 +64,7 @@ class ResourceFileField(DocumentUploadField):
                 raise ValidationError(
                     _("The file is not a type we accept. Upload one of: %(types)s."),
                     code="wrong_type",
-                    params={"types": ", ".join([*DOCUMENT_LABELS.values(), _("images")])},
+                    params={"types": ", ".join([*DOCUMENT_LABELS.values(), str(_("images"))])},
                 ) from None
             value.kind = "image"
             original_name = original_name.rpartition(".")[0] + ".png"
