@@ -91,7 +91,7 @@ def test_the_resource_page_has_json_ld_open_graph_files_and_related(client):
     resource.themes.add(Theme.objects.first())
     related = ResourceFactory(title="Søsteren")
     related.themes.add(*resource.themes.all())
-    page = titles(client.get("/en" + resource.get_absolute_url()))
+    page = titles(client.get(f"/en/resources/{resource.slug}/"))
     data = json.loads(page.split('<script type="application/ld+json">')[1].split("</script>")[0])
     assert data["@type"] == "Report"
     assert data["publisher"][0]["name"] == "Udgiveren"
