@@ -30,9 +30,11 @@ def make_pdf(title: str, paragraphs: list[str]) -> bytes:
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
     )
     for number, page in enumerate(pages):
-        stream = b"BT /F1 11 Tf 56 790 Td 14 TL " + b" ".join(
-            b"(" + _pdf_text(line) + b") Tj T*" for line in page
-        ) + b" ET"
+        stream = (
+            b"BT /F1 11 Tf 56 790 Td 14 TL "
+            + b" ".join(b"(" + _pdf_text(line) + b") Tj T*" for line in page)
+            + b" ET"
+        )
         objects.append(
             f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
             f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * number} 0 R >>".encode()

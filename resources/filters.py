@@ -63,12 +63,8 @@ class ResourceFilter(django_filters.FilterSet):
         queryset=TargetGroup.objects.all(),
         to_field_name="slug",
     )
-    language = django_filters.ChoiceFilter(
-        label=_("Language"), choices=Resource.Language.choices
-    )
-    audience = django_filters.ChoiceFilter(
-        label=_("Audience"), choices=Resource.Audience.choices
-    )
+    language = django_filters.ChoiceFilter(label=_("Language"), choices=Resource.Language.choices)
+    audience = django_filters.ChoiceFilter(label=_("Audience"), choices=Resource.Audience.choices)
     access = django_filters.ChoiceFilter(label=_("Access"), choices=Resource.Access.choices)
     year = django_filters.NumberFilter(
         label=_("Year"), min_value=1900, max_value=2100, widget=forms.TextInput
@@ -83,7 +79,16 @@ class ResourceFilter(django_filters.FilterSet):
         label=_("Sort by"), choices=SORT_CHOICES, method="filter_nothing"
     )
 
-    FACETS = ("kind", "theme", "target_group", "language", "audience", "access", "year", "publisher")
+    FACETS = (
+        "kind",
+        "theme",
+        "target_group",
+        "language",
+        "audience",
+        "access",
+        "year",
+        "publisher",
+    )
 
     class Meta:
         model = Resource

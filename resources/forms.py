@@ -81,7 +81,7 @@ class ResourceAdminForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Resource
-        fields = "__all__"
+        fields = ["cover_image", "external_url"]  # the admin adds its fieldsets' fields
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
 

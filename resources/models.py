@@ -97,9 +97,7 @@ class Resource(models.Model):
     target_groups = models.ManyToManyField(
         TargetGroup, blank=True, related_name="resources", verbose_name=_("target groups")
     )
-    sdgs = models.ManyToManyField(
-        SDG, blank=True, related_name="resources", verbose_name=_("SDGs")
-    )
+    sdgs = models.ManyToManyField(SDG, blank=True, related_name="resources", verbose_name=_("SDGs"))
     audience = models.CharField(
         _("audience"), max_length=32, choices=Audience.choices, default=Audience.EVERYONE
     )
@@ -143,9 +141,7 @@ class Resource(models.Model):
         Part(("title",), "A", language_config("language", {"da": "danish", "en": "english"})),
         Part(("summary",), "B", language_config("language", {"da": "danish", "en": "english"})),
         Part(("body",), "C", language_config("language", {"da": "danish", "en": "english"})),
-        Part(
-            ("files_text",), "D", language_config("language", {"da": "danish", "en": "english"})
-        ),
+        Part(("files_text",), "D", language_config("language", {"da": "danish", "en": "english"})),
         # Unstemmed words of the title and summary, for the prefix match of a word still
         # being typed (see common.search).
         Part(("title", "summary"), "D", "simple"),
@@ -337,7 +333,9 @@ class CollectionItem(models.Model):
         verbose_name_plural = _("collection items")
         ordering = ["position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["collection", "resource"], name="collection_item_unique"),
+            models.UniqueConstraint(
+                fields=["collection", "resource"], name="collection_item_unique"
+            ),
             models.CheckConstraint(condition=Q(position__gte=0), name="collection_item_position"),
         ]
 

@@ -70,9 +70,19 @@ def _rows(resources: QuerySet) -> Iterator[dict]:
         resources.annotate(theme_slugs=themes, group_slugs=groups, publisher_names=publishers)
         .order_by("-published_on", "pk")
         .values(
-            "slug", "title", "kind", "summary", "language", "audience", "authors",
-            "published_on", "external_url", "updated_at",
-            "theme_slugs", "group_slugs", "publisher_names",
+            "slug",
+            "title",
+            "kind",
+            "summary",
+            "language",
+            "audience",
+            "authors",
+            "published_on",
+            "external_url",
+            "updated_at",
+            "theme_slugs",
+            "group_slugs",
+            "publisher_names",
         )  # fmt: skip
     )
     yield from values.iterator(chunk_size=2000)

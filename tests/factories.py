@@ -98,7 +98,9 @@ class PartnershipFactory(factory.django.DjangoModelFactory):
             starts_on=factory.LazyFunction(
                 lambda: datetime.date.today() - datetime.timedelta(days=400)
             ),
-            ends_on=factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=1)),
+            ends_on=factory.LazyFunction(
+                lambda: datetime.date.today() - datetime.timedelta(days=1)
+            ),
         )
 
 

@@ -127,8 +127,12 @@ def test_collections_keep_their_order(client):
     from tests.factories import CollectionFactory, CollectionItemFactory
 
     collection = CollectionFactory(title_da="Finansiering af social innovation")
-    CollectionItemFactory(collection=collection, resource=ResourceFactory(title="Anden"), position=2)
-    CollectionItemFactory(collection=collection, resource=ResourceFactory(title="Første"), position=1)
+    CollectionItemFactory(
+        collection=collection, resource=ResourceFactory(title="Anden"), position=2
+    )
+    CollectionItemFactory(
+        collection=collection, resource=ResourceFactory(title="Første"), position=1
+    )
     CollectionItemFactory(
         collection=collection, resource=ResourceFactory(title="Skjult", draft=True), position=0
     )

@@ -39,7 +39,9 @@ def make_resources(count: int) -> list[Resource]:
     )
     themes, groups = list(Theme.objects.all()), list(TargetGroup.objects.all())
     Resource.themes.through.objects.bulk_create(
-        Resource.themes.through(resource=r, theme=t) for r in resources for t in rng.sample(themes, 2)
+        Resource.themes.through(resource=r, theme=t)
+        for r in resources
+        for t in rng.sample(themes, 2)
     )
     Resource.target_groups.through.objects.bulk_create(
         Resource.target_groups.through(resource=r, targetgroup=g)
