@@ -26,20 +26,20 @@ BULK_BATCH = 5000
 PARTNER_MEMBER = "medlem@demo.socialinnovation.dk"
 
 TOPICS_DA = [
-    ("Finansieringsmodeller for social innovation", "Sociale investeringer, udfaldskontrakter og fonde: sådan finansieres nye løsninger."),
-    ("Kom godt i gang med social innovation i kommunen", "En trin-for-trin-vejledning til kommuner, der vil udvikle velfærden sammen med borgerne."),
-    ("Samskabelse med civilsamfundet", "Metoder til at skabe løsninger sammen med foreninger og frivillige."),
-    ("Effektmåling af sociale indsatser", "Sådan dokumenterer I, hvad en indsats skaber for borgerne."),
-    ("Socialøkonomiske virksomheder i Danmark", "Status over de registrerede socialøkonomiske virksomheder og deres vilkår."),
-    ("Partnerskaber mellem kommuner og fonde", "Erfaringer med at bygge partnerskaber om finansiering af nye indsatser."),
+    ("Finansieringsmodeller for social innovation", "Sociale investeringer, udfaldskontrakter og fonde: sådan finansieres nye løsninger."),  # noqa: E501
+    ("Kom godt i gang med social innovation i kommunen", "En trin-for-trin-vejledning til kommuner, der vil udvikle velfærden sammen med borgerne."),  # noqa: E501
+    ("Samskabelse med civilsamfundet", "Metoder til at skabe løsninger sammen med foreninger og frivillige."),  # noqa: E501
+    ("Effektmåling af sociale indsatser", "Sådan dokumenterer I, hvad en indsats skaber for borgerne."),  # noqa: E501
+    ("Socialøkonomiske virksomheder i Danmark", "Status over de registrerede socialøkonomiske virksomheder og deres vilkår."),  # noqa: E501
+    ("Partnerskaber mellem kommuner og fonde", "Erfaringer med at bygge partnerskaber om finansiering af nye indsatser."),  # noqa: E501
 ]  # fmt: skip
 TOPICS_EN = [
-    ("Financing models for social innovation", "Social impact bonds, outcome funds and blended finance explained for practitioners."),
-    ("Scaling social innovation across Europe", "What it takes to bring a proven local solution to other countries."),
+    ("Financing models for social innovation", "Social impact bonds, outcome funds and blended finance explained for practitioners."),  # noqa: E501
+    ("Scaling social innovation across Europe", "What it takes to bring a proven local solution to other countries."),  # noqa: E501
     ("Measuring social impact", "A practical guide to evidence, indicators and evaluation."),
-    ("Policy brief: public procurement for social outcomes", "How public buyers can reward social value."),
-    ("Social economy in the Nordic countries", "A comparative report on the social economy's size and support."),
-    ("Co-creation toolkit for municipalities", "Exercises and templates for co-creating services with citizens."),
+    ("Policy brief: public procurement for social outcomes", "How public buyers can reward social value."),  # noqa: E501
+    ("Social economy in the Nordic countries", "A comparative report on the social economy's size and support."),  # noqa: E501
+    ("Co-creation toolkit for municipalities", "Exercises and templates for co-creating services with citizens."),  # noqa: E501
 ]  # fmt: skip
 
 
