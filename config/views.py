@@ -34,6 +34,7 @@ from config.middleware import (
 from ecosystem import permissions
 from ecosystem.forms import AccountForm
 from ecosystem.models import Actor
+from resources import permissions as resource_permissions
 
 logger = logging.getLogger("portal.errors")
 
@@ -202,23 +203,35 @@ def account(request: HttpRequest) -> HttpResponse:
     return render(request, "account/overview.html", {"form": form})
 
 
+def _public_file(user, path: str):
+    """The stored file `path` names and whether it is for everyone: an actor's logo or a
+    published public resource's cover image, each asked of its app's permissions."""
+    try:
+        actor = permissions.get_actor_for_logo(user, path)
+        return actor.logo, actor.is_published
+    except Http404:
+        resource = resource_permissions.get_resource_for_cover(user, path)
+        return resource.cover_image, resource.is_published
+
+
 @require_safe
 def public_media(request: HttpRequest, path: str) -> FileResponse:
     """Serve uploads from storage, in production too (no separate web server needed).
 
-    Only a file name the database holds as an actor's logo is served, and only to someone
-    who may see that actor: never a path tested by its prefix, so `..` and its encoded
-    forms find nothing, and restricted files in the same storage are never reached here.
+    Only a file name the database holds as an actor's logo or a public resource's cover
+    image is served, and only to someone who may see that actor or resource: never a path
+    tested by its prefix, so `..` and its encoded forms find nothing, and restricted files
+    in the same storage (a resource's files) are never reached here.
     With S3-compatible storage the files have their own URLs and this view is not used.
     """
-    actor = permissions.get_actor_for_logo(request.user, path)
+    stored, public = _public_file(request.user, path)
     try:
-        handle = default_storage.open(actor.logo.name)
+        handle = default_storage.open(stored.name)
     except (FileNotFoundError, IsADirectoryError, SuspiciousFileOperation) as error:
         raise Http404 from error
-    content_type = mimetypes.guess_type(actor.logo.name)[0] or "application/octet-stream"
+    content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)
     # A draft's logo is for its members and the moderators: never held by a shared cache.
-    response["Cache-Control"] = "public, max-age=86400" if actor.is_published else "private"
+    response["Cache-Control"] = "public, max-age=86400" if public else "private"
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -23,6 +23,7 @@ from ecosystem.models import (
     Connection,
     Membership,
     Municipality,
+    Partnership,
     Region,
     TargetGroup,
     Theme,
@@ -443,3 +444,43 @@ class TargetGroupAdmin(ReferenceAdmin):
 @admin.register(SDG)
 class SDGAdmin(ReferenceAdmin):
     list_display = ["number", "name"]
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(admin.ModelAdmin):
+    """Staff mark an actor as a partner of the centre; its members are partners (they may
+    download partner-only resources) from the start date until the end date."""
+
+    list_display = ["actor", "starts_on", "ends_on", "note"]
+    list_filter = ["starts_on", "ends_on"]
+    search_fields = ["actor__name"]
+    raw_id_fields = ["actor"]
+    date_hierarchy = "starts_on"
+
+    def get_form(self, request, obj=None, **kwargs):
+        kwargs.setdefault("form", PartnershipForm)
+        return super().get_form(request, obj, **kwargs)
+
+    def _allowed(self, request) -> bool:
+        return permissions.can_manage_partnerships(request.user)
+
+    def has_module_permission(self, request):
+        return self._allowed(request) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request) and super().has_change_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return self._allowed(request) and super().has_add_permission(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request) and super().has_delete_permission(request, obj)
+
+
+class PartnershipForm(CleanTextMixin, forms.ModelForm):
+    class Meta:
+        model = Partnership
+        fields = ["actor", "starts_on", "ends_on", "note"]

@@ -14,7 +14,16 @@ from django.db import connection
 
 from common.facets import FacetCounter
 from common.generations import Generation
-from ecosystem.models import SDG, Actor, Connection, Municipality, Region, TargetGroup, Theme
+from ecosystem.models import (
+    SDG,
+    Actor,
+    Connection,
+    Municipality,
+    Partnership,
+    Region,
+    TargetGroup,
+    Theme,
+)
 
 GENERATION = Generation("ecosystem")
 
@@ -35,7 +44,7 @@ COUNTER = FacetCounter(
 def watch_changes() -> None:
     """Connect the signals that renew the generation (called from the app's ready())."""
     GENERATION.watch(Actor, relations=COUNTER.relations.values())
-    for model in (Connection, Region, Municipality, Theme, TargetGroup, SDG):
+    for model in (Connection, Partnership, Region, Municipality, Theme, TargetGroup, SDG):
         GENERATION.watch(model)
 
 

@@ -574,3 +574,48 @@ class ActorLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.actor}: {self.get_action_display()}"
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def current(self, on=None) -> "PartnershipQuerySet":
+        """Partnerships that hold on the day `on` (today in Copenhagen by default)."""
+        day = on or timezone.localdate()
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=day), starts_on__lte=day)
+
+
+class Partnership(models.Model):
+    """An actor is a partner of the centre (the consortium's or the network's) from a start
+    date until an optional end date; its members are partners while that holds."""
+
+    actor = models.ForeignKey(
+        Actor, on_delete=models.CASCADE, related_name="partnerships", verbose_name=_("actor")
+    )
+    starts_on = models.DateField(_("starts"))
+    ends_on = models.DateField(_("ends"), null=True, blank=True)
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, validators=[validate_single_line]
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PartnershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="partnership_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor} ({self.starts_on}–{self.ends_on or ''})"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end date must be on or after the start.")})

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from ecosystem import staff
-from ecosystem.models import Actor, Invitation, JoinRequest, Membership
+from ecosystem.models import Actor, Invitation, JoinRequest, Membership, Partnership
 
 # Who may take a step of the actor workflow (see ecosystem.services.WORKFLOW).
 BY_MEMBER = "member"
@@ -24,6 +24,27 @@ def is_moderator(user) -> bool:
         user.is_authenticated
         and user.is_active
         and (user.is_superuser or user.groups.filter(name=staff.MODERATORS).exists())
+    )
+
+
+def is_partner(user) -> bool:
+    """A member of an actor whose partnership with the centre holds today."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return Partnership.objects.current().filter(actor__memberships__user=user).exists()
+
+
+def can_manage_partnerships(user) -> bool:
+    """Moderators (who look after actors) and editors (who look after the library) mark
+    actors as partners in the admin."""
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.is_staff
+        and (
+            user.is_superuser
+            or user.groups.filter(name__in=[staff.MODERATORS, staff.EDITORS]).exists()
+        )
     )
 
 

@@ -1,8 +1,312 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""The library's public pages: the list with facets and search, the resource page, the
+download (access checked on every request), collections, the feeds and the open data.
+
+Each page runs a fixed number of queries whatever the library's size
+(tests/resources/test_query_counts.py).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    StreamingHttpResponse,
+)
+from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
+
+from common import opendata as common_opendata
+from common.jsonld import json_ld
+from common.pagecache import cached_fragment, public_page
+from ecosystem.models import Actor
+from resources import markdown, opendata, permissions, services
+from resources.facets import GENERATION
+from resources.filters import ResourceFilter
+from resources.models import Collection, Resource, ResourceFile
+
+PAGE_SIZE = 20
+RELATED_COUNT = 4
+LIST_FIELDS = ("title", "slug", "summary", "kind", "language", "access", "published_on")
+
+# schema.org types that fit a resource type better than CreativeWork.
+SCHEMA_TYPES = {
+    Resource.Kind.REPORT: "Report",
+    Resource.Kind.POLICY_BRIEF: "Report",
+    Resource.Kind.DATASET: "Dataset",
+    Resource.Kind.VIDEO: "VideoObject",
+    Resource.Kind.CASE_STUDY: "Article",
+}
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (known from the facet counts) instead of asking."""
+
+    def __init__(self, object_list, per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def _listing(request: HttpRequest, filterset: ResourceFilter) -> dict:
+    resources = filterset.qs.only(*LIST_FIELDS)
+    paginator = CountedPaginator(resources, PAGE_SIZE, count=filterset.total)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    facet_fields = filterset.facet_fields()
+    return {
+        "filterset": filterset,
+        "facet_fields": facet_fields,
+        "active_filter_count": sum(any(o.selected for o in f.options) for f in facet_fields),
+        "sort_options": filterset.sort_options(),
+        "search_errors": filterset.field_errors("q"),
+        "sort_errors": filterset.field_errors("sort"),
+        "has_errors": bool(filterset.is_bound and filterset.errors),
+        "page_obj": page_obj,
+        "result_count": page_obj.paginator.count,
+        "query_string": query.urlencode(),
+        "filtered": any(value for key, value in query.items() if key != "sort"),
+        "results_url": reverse("resources:index"),
+    }
 
 
 @require_safe
+@public_page(GENERATION)
 def index(request: HttpRequest) -> HttpResponse:
-    return render(request, "resources/index.html")
+    """The library; for htmx only the results (facets swapped out of band). The part below
+    the header is the same for every visitor, so logged-in visitors get it from the
+    fragment cache."""
+    htmx = bool(request.htmx and not request.htmx.history_restore_request)
+    part = "resources/_results.html" if htmx else "resources/_library_main.html"
+
+    def build() -> str:
+        context = {**_listing(request, ResourceFilter(request.GET)), "oob": htmx}
+        return render_to_string(part, context, request)
+
+    html = cached_fragment(request, part, (GENERATION,), build)
+    if htmx:
+        response = HttpResponse(html)
+    else:
+        response = render(request, "resources/library.html", {"main": html})
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _resource_data(request: HttpRequest, resource: Resource) -> dict:
+    """schema.org CreativeWork (or the fitting subtype), from the public fields only."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": SCHEMA_TYPES.get(resource.kind, "CreativeWork"),
+        "name": resource.title,
+        "headline": resource.title,
+        "description": resource.summary,
+        "url": request.build_absolute_uri(resource.get_absolute_url()),
+        "inLanguage": resource.language if resource.language != "other" else None,
+        "datePublished": resource.published_on.isoformat(),
+        "dateModified": resource.updated_at.date().isoformat(),
+        "isAccessibleForFree": True,
+        "keywords": [theme.name for theme in resource.themes.all()],
+        "publisher": [
+            {
+                "@type": "Organization",
+                "name": actor.name,
+                "url": request.build_absolute_uri(actor.get_absolute_url()),
+            }
+            for actor in resource.publishers.all()
+        ],
+    }
+    if resource.authors:
+        data["author"] = [
+            {"@type": "Person", "name": name.strip()}
+            for name in resource.authors.split(",")
+            if name.strip()
+        ]
+    if resource.cover_image and not resource.is_restricted:
+        data["image"] = request.build_absolute_uri(resource.cover_image.url)
+    if resource.is_restricted:
+        data["conditionsOfAccess"] = str(resource.get_access_display())
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def _related(resource: Resource) -> list[Resource]:
+    """Published resources that share the most themes with this one (one query)."""
+    themes = [theme.pk for theme in resource.themes.all()]
+    if not themes:
+        return []
+    return list(
+        Resource.objects.published()
+        .exclude(pk=resource.pk)
+        .filter(themes__in=themes)
+        .annotate(shared=Count("themes", filter=Q(themes__in=themes)))
+        .only(*LIST_FIELDS)
+        .order_by("-shared", "-published_on", "pk")[:RELATED_COUNT]
+    )
+
+
+@require_safe
+@public_page(GENERATION)
+def detail(request: HttpRequest, slug: str) -> HttpResponse:
+    resource = permissions.get_resource_for_view(request.user, slug)
+    prefetch_related_objects(
+        [resource],
+        "themes",
+        "target_groups",
+        "sdgs",
+        Prefetch("publishers", queryset=Actor.objects.published().only("name", "slug")),
+        Prefetch(
+            "files",
+            queryset=ResourceFile.objects.only(
+                "resource_id", "title", "original_name", "kind", "size", "position"
+            ),
+        ),
+    )
+    context = {
+        "resource": resource,
+        "body": markdown.render(resource.body),
+        "related": _related(resource),
+        "json_ld": json_ld(_resource_data(request, resource)),
+        "page_url": request.build_absolute_uri(resource.get_absolute_url()),
+        "cover_url": (
+            request.build_absolute_uri(resource.cover_image.url)
+            if resource.cover_image and not resource.is_restricted
+            else ""
+        ),
+    }
+    return render(request, "resources/detail.html", context)
+
+
+@require_safe
+def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponse:
+    """Access is checked on every request (never cached), then the file is streamed."""
+    resource_file = permissions.get_file_for_download(request.user, slug, file_id)
+    resource = resource_file.resource
+    if not permissions.can_view_file(request.user, resource):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        response = render(request, "resources/no_access.html", {"resource": resource}, status=403)
+        response["Cache-Control"] = "private, no-store"
+        return response
+    services.record_download(resource_file)
+    if getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
+        # S3: a URL that expires in a minute, issued only after the check above.
+        url = default_storage.url(
+            resource_file.file.name,
+            parameters={
+                "ResponseContentDisposition": "attachment; filename*=UTF-8''"
+                + quote(resource_file.original_name),
+                "ResponseContentType": resource_file.content_type,
+            },
+            expire=60,
+        )
+        response = HttpResponseRedirect(url)
+    else:
+        try:
+            handle = default_storage.open(resource_file.file.name)
+        except (FileNotFoundError, IsADirectoryError) as error:
+            raise Http404 from error
+        response = FileResponse(
+            handle,
+            as_attachment=True,
+            filename=resource_file.original_name,
+            content_type=resource_file.content_type,
+        )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = (
+        "public, max-age=300" if resource.access == Resource.Access.PUBLIC else "private, no-store"
+    )
+    return response
+
+
+# --- Collections -------------------------------------------------------------------------
+
+
+@require_safe
+@public_page(GENERATION)
+def collection_list(request: HttpRequest) -> HttpResponse:
+    collections = Collection.objects.filter(is_published=True).annotate(
+        size=Count("items", filter=Q(items__resource__status=Resource.Status.PUBLISHED))
+    )
+    return render(request, "resources/collection_list.html", {"collections": collections})
+
+
+@require_safe
+@public_page(GENERATION)
+def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    collection = get_object_or_404(Collection, slug=slug, is_published=True)
+    resources = list(
+        Resource.objects.published()
+        .filter(collection_items__collection=collection)
+        .only(*LIST_FIELDS)
+        .order_by("collection_items__position", "collection_items__pk")
+    )
+    context = {"collection": collection, "resources": resources}
+    return render(request, "resources/collection_detail.html", context)
+
+
+# --- Open data ---------------------------------------------------------------------------
+
+
+def _docs_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("resources:open_data"))
+
+
+def _site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/")[:-1]
+
+
+@require_safe
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    resources = opendata.published(ResourceFilter(request.GET).matching())
+    rows = opendata.csv_rows(resources, site_url=_site_url(request))
+    return common_opendata.download(
+        common_opendata.csv_lines([c.name for c in opendata.FIELDS], rows),
+        content_type=common_opendata.CSV_CONTENT_TYPE,
+        filename="resources.csv",
+        docs_url=_docs_url(request),
+    )
+
+
+@require_safe
+def export_json(request: HttpRequest) -> StreamingHttpResponse:
+    resources = opendata.published(ResourceFilter(request.GET).matching())
+    chunks = common_opendata.json_chunks(
+        opendata.json_head(source_url=_docs_url(request)),
+        "resources",
+        opendata.json_items(resources, site_url=_site_url(request)),
+    )
+    return common_opendata.download(
+        chunks,
+        content_type=common_opendata.JSON_CONTENT_TYPE,
+        filename="resources.json",
+        docs_url=_docs_url(request),
+    )
+
+
+@require_safe
+@public_page(GENERATION)
+def open_data(request: HttpRequest) -> HttpResponse:
+    context = {
+        "fields": opendata.FIELDS,
+        "licence_name": common_opendata.LICENCE_NAME,
+        "licence_url": common_opendata.LICENCE_URL,
+        "kinds": Resource.Kind.choices,
+        "audiences": Resource.Audience.choices,
+    }
+    return render(request, "resources/open_data.html", context)

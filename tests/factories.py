@@ -1,7 +1,13 @@
+import datetime
+
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.text import slugify
 
-from ecosystem.models import Actor, Membership, Municipality, User
+from ecosystem.models import Actor, Membership, Municipality, Partnership, User
+from resources import services
+from resources.documents import make_pdf
+from resources.models import Collection, CollectionItem, Resource
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -75,3 +81,89 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     actor = factory.SubFactory(ActorFactory)
     role = Membership.Role.OWNER
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    """A partnership that holds today unless `lapsed=True` (ended yesterday)."""
+
+    class Meta:
+        model = Partnership
+
+    actor = factory.SubFactory(ActorFactory)
+    starts_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    ends_on = None
+
+    class Params:
+        lapsed = factory.Trait(
+            starts_on=factory.LazyFunction(
+                lambda: datetime.date.today() - datetime.timedelta(days=400)
+            ),
+            ends_on=factory.LazyFunction(
+                lambda: datetime.date.today() - datetime.timedelta(days=1)
+            ),
+        )
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Vejledning om social innovation {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    summary = "En kort vejledning til kommuner, der vil arbejde med social innovation."
+    body = "## Indledning\n\nSådan kommer I i gang."
+    kind = Resource.Kind.GUIDE
+    language = Resource.Language.DANISH
+    published_on = datetime.date(2024, 5, 1)
+    status = Resource.Status.PUBLISHED
+    access = Resource.Access.PUBLIC
+
+    class Params:
+        draft = factory.Trait(status=Resource.Status.DRAFT)
+        archived = factory.Trait(status=Resource.Status.ARCHIVED)
+        registered = factory.Trait(access=Resource.Access.REGISTERED)
+        partners = factory.Trait(access=Resource.Access.PARTNERS)
+        staff_only = factory.Trait(access=Resource.Access.STAFF)
+
+    @factory.post_generation
+    def with_file(obj, create, extracted, **kwargs):
+        """with_file=True (or a list of paragraphs) adds a PDF made from that text."""
+        if create and extracted:
+            paragraphs = extracted if isinstance(extracted, list) else ["Et eksempel."]
+            add_pdf(obj, paragraphs)
+
+
+def upload(name: str, content: bytes, kind: str) -> SimpleUploadedFile:
+    """A checked upload as the admin's form hands it to the services."""
+    handle = SimpleUploadedFile(name, content)
+    handle.kind = kind
+    return handle
+
+
+def add_pdf(resource: Resource, paragraphs: list[str], *, name: str = "rapport.pdf"):
+    content = make_pdf(resource.title, paragraphs)
+    return services.add_file(
+        resource=resource, upload=upload(name, content, "pdf"), original_name=name
+    )
+
+
+class CollectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Collection
+
+    title_da = factory.Sequence(lambda n: f"Samling {n}")
+    title_en = factory.Sequence(lambda n: f"Collection {n}")
+    slug = factory.Sequence(lambda n: f"samling-{n}")
+    introduction_da = "Ressourcer udvalgt af kompetencecentret."
+    introduction_en = "Resources chosen by the competence centre."
+    is_published = True
+
+
+class CollectionItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CollectionItem
+
+    collection = factory.SubFactory(CollectionFactory)
+    resource = factory.SubFactory(ResourceFactory)
+    position = factory.Sequence(lambda n: n)

@@ -5,11 +5,11 @@
 (function () {
   "use strict";
 
-  var FORM_ID = "actor-filters";
+  var FORM_IDS = ["actor-filters", "resource-filters"];
 
   // Leave empty filters out of the address, so a shared link is short and readable.
   document.addEventListener("htmx:configRequest", function (event) {
-    if (!event.detail.elt || event.detail.elt.id !== FORM_ID || !event.detail.formData) {
+    if (!event.detail.elt || FORM_IDS.indexOf(event.detail.elt.id) === -1 || !event.detail.formData) {
       return;
     }
     var data = event.detail.formData;

@@ -1,7 +1,8 @@
 """Fill an empty database with believable Danish demo content.
 
 Idempotent: every object is looked up by a natural key first, so running it twice adds
-nothing. Later issues extend `seed()` with their own content.
+nothing. It lives in `config`, which may import every app: each app seeds its own content
+(`ecosystem.demo`, `resources.demo`) and this command puts them together.
 """
 
 import time
@@ -13,6 +14,8 @@ from django.db import transaction
 
 from ecosystem import demo, facets, staff
 from ecosystem.models import User
+from resources import demo as resources_demo
+from resources import facets as resources_facets
 
 DEMO_PASSWORD = "demo-portal-2026"
 
@@ -41,20 +44,36 @@ class Command(BaseCommand):
             default=None,
             help="How many actors to create (default: the demo set; 10000 for benchmarks).",
         )
+        parser.add_argument(
+            "--resources",
+            type=int,
+            default=None,
+            help="How many resources to create (default: the demo set; 50000 for benchmarks).",
+        )
 
-    def handle(self, *args, if_empty: bool = False, actors: int | None = None, **options):
+    def handle(
+        self,
+        *args,
+        if_empty: bool = False,
+        actors: int | None = None,
+        resources: int | None = None,
+        **options,
+    ):
         if actors is not None and actors < 0:
             raise CommandError("--actors must be 0 or more.")
+        if resources is not None and resources < 0:
+            raise CommandError("--resources must be 0 or more.")
         if if_empty and User.objects.exists():
             self.stdout.write("The database already has data; demo data left as it is.")
         else:
             with transaction.atomic():
-                self.seed(actors=actors)
-            # Bulk inserts send no signals: the cached directory counts start afresh.
+                self.seed(actors=actors, resources=resources)
+            # Bulk inserts send no signals: the cached counts and pages start afresh.
             facets.GENERATION.renew()
+            resources_facets.GENERATION.renew()
         self.print_accounts()
 
-    def seed(self, *, actors: int | None) -> None:
+    def seed(self, *, actors: int | None, resources: int | None = None) -> None:
         started = time.monotonic()
         users = self.make_accounts()
         report = demo.seed_ecosystem(total=actors, users=users)
@@ -62,6 +81,13 @@ class Command(BaseCommand):
             f"Actors: {report.actors_created} added, {report.actors_total} in all; "
             f"connections: {report.connections_created} added; "
             f"memberships: {report.memberships_created} added "
+            f"({time.monotonic() - started:.1f} s)."
+        )
+        started = time.monotonic()
+        library = resources_demo.seed_library(total=resources)
+        self.stdout.write(
+            f"Resources: {library.resources_created} added, {library.resources_total} in all; "
+            f"files: {library.files_created} added; partners: {library.partners_created} added "
             f"({time.monotonic() - started:.1f} s)."
         )
 
