@@ -8,6 +8,7 @@ model's maximum lengths; hostile text is kept as text and shown escaped.
 from __future__ import annotations
 
 import re
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -229,12 +230,19 @@ class NewApplicationForm(ApplicationForm):
     double submit create one draft."""
 
     actor = forms.ModelChoiceField(label=_("Lead organisation"), queryset=Actor.objects.none())
-    token = forms.UUIDField(widget=forms.HiddenInput)
+    # A CharField, not a UUIDField: CleanTextMixin's text validators run on the value.
+    token = forms.CharField(widget=forms.HiddenInput, max_length=36)
 
     def __init__(self, *args, actors=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = actors if actors is not None else Actor.objects.none()
         self.fields["actor"].empty_label = None
+
+    def clean_token(self) -> uuid.UUID:
+        try:
+            return uuid.UUID(self.cleaned_data["token"])
+        except ValueError as error:
+            raise ValidationError(_("Reload the page and try again."), code="token") from error
 
 
 class InterestForm(CleanTextMixin, forms.Form):
