@@ -113,7 +113,9 @@ class CaseApplication(models.Model):
 
     actor = models.ForeignKey(
         Actor,
-        on_delete=models.PROTECT,
+        # Actors are archived, not deleted; a superuser's deletion takes its cases along,
+        # as it does its memberships.
+        on_delete=models.CASCADE,
         related_name="case_applications",
         verbose_name=_("lead organisation"),
     )

@@ -4,8 +4,10 @@ Idempotent: every object is looked up by a natural key first, so running it twic
 nothing. Later issues extend `seed()` with their own content.
 """
 
+import importlib
 import time
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -41,8 +43,21 @@ class Command(BaseCommand):
             default=None,
             help="How many actors to create (default: the demo set; 10000 for benchmarks).",
         )
+        parser.add_argument(
+            "--cases",
+            type=int,
+            default=None,
+            help="How many EU cases to create (default: the demo set; 5000 for benchmarks).",
+        )
 
-    def handle(self, *args, if_empty: bool = False, actors: int | None = None, **options):
+    def handle(
+        self,
+        *args,
+        if_empty: bool = False,
+        actors: int | None = None,
+        cases: int | None = None,
+        **options,
+    ):
         if actors is not None and actors < 0:
             raise CommandError("--actors must be 0 or more.")
         if if_empty and User.objects.exists():
@@ -50,6 +65,7 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self.seed(actors=actors)
+                self.seed_other_apps(sizes={"validation": cases})
             # Bulk inserts send no signals: the cached directory counts start afresh.
             facets.GENERATION.renew()
         self.print_accounts()
@@ -64,6 +80,22 @@ class Command(BaseCommand):
             f"memberships: {report.memberships_created} added "
             f"({time.monotonic() - started:.1f} s)."
         )
+
+    def seed_other_apps(self, *, sizes: dict[str, int | None]) -> None:
+        """Each later app's demo content, from its own `<app>.demo.seed(size=...)`: found by
+        name, as the bench pages are, so this app imports none of them."""
+        for app in apps.get_app_configs():
+            if app.name in ("ecosystem",) or "." in app.name:
+                continue
+            try:
+                module = importlib.import_module(f"{app.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app.name}.demo":
+                    raise
+                continue
+            seed = getattr(module, "seed", None)
+            if seed is not None:
+                self.stdout.write(seed(size=sizes.get(app.name)))
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""
