@@ -47,6 +47,9 @@ class FacetCounter:
     columns: dict[str, str] = field(default_factory=dict)
     # Facets through a many-to-many table: facet → the relation's name on the model.
     relations: dict[str, str] = field(default_factory=dict)
+    # Facets on an array column (a row counts once under each value it holds):
+    # facet → column, e.g. {"country": "countries"}.
+    arrays: dict[str, str] = field(default_factory=dict)
 
     def count(self, groups: list[tuple[QuerySet, list[str]]]) -> dict[str, dict[str, int]]:
         """For each (rows, facets) group: how many of those rows have each facet value.
@@ -54,7 +57,10 @@ class FacetCounter:
         Values are text: a choice's value, a related row's id, "true"/"false" for a
         boolean column. One query (or none, from the cache).
         """
-        base_columns = (self.model._meta.pk.attname, *dict.fromkeys(self.columns.values()))
+        base_columns = (
+            self.model._meta.pk.attname,
+            *dict.fromkeys([*self.columns.values(), *self.arrays.values()]),
+        )
         ctes, selects, params = [], [], []
         for number, (rows, facets) in enumerate(groups):
             if not facets:
@@ -66,6 +72,9 @@ class FacetCounter:
             params.extend(cte_params)
             columns = [facet for facet in facets if facet in self.columns]
             relations = [facet for facet in facets if facet in self.relations]
+            arrays = [facet for facet in facets if facet in self.arrays]
+            if arrays:
+                selects.append(self._arrays_sql(arrays, cte))
             if columns:
                 selects.append(self._columns_sql(columns, cte))
             if relations:
@@ -106,6 +115,14 @@ class FacetCounter:
         return (
             f"SELECT CASE {which} END, COALESCE({value}), COUNT(*) FROM {cte} "
             f"GROUP BY GROUPING SETS ({sets})"
+        )
+
+    def _arrays_sql(self, facets: list[str], cte: str) -> str:
+        """Each array facet from the CTE, a row counted once under each value it holds."""
+        return " UNION ALL ".join(
+            f"SELECT '{facet}', v.value::text, COUNT(*) FROM {cte}, "
+            f"unnest({cte}.{_quote(self.arrays[facet])}) AS v(value) GROUP BY v.value"
+            for facet in facets
         )
 
     def _relations_sql(self, facets: list[str], cte: str) -> str:

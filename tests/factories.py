@@ -2,6 +2,7 @@ import datetime
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from django.utils.text import slugify
 
 from ecosystem.models import Actor, Membership, Municipality, Partnership, User
@@ -10,6 +11,10 @@ from resources.documents import make_pdf
 from resources.models import Collection, CollectionItem, Resource
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def _now():
+    return timezone.now()
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -167,3 +172,52 @@ class CollectionItemFactory(factory.django.DjangoModelFactory):
     collection = factory.SubFactory(CollectionFactory)
     resource = factory.SubFactory(ResourceFactory)
     position = factory.Sequence(lambda n: n)
+
+
+class CaseApplicationFactory(factory.django.DjangoModelFactory):
+    """A complete application (nothing missing) in the state its trait names; a draft by
+    default."""
+
+    class Meta:
+        model = "validation.CaseApplication"
+        skip_postgeneration_save = True
+
+    actor = factory.SubFactory(ActorFactory)
+    creation_token = factory.Faker("uuid4", cast_to=None)
+    slug = factory.Sequence(lambda n: f"case-{n}")
+    title = factory.Sequence(lambda n: f"Job bridges for young people {n}")
+    summary = "Young people on benefits get a mentor and a job in a local business."
+    problem = "Young people without education are far from the labour market."
+    solution = "A mentor from a local business follows each young person for a year."
+    results = "Two in three found a job or started an education."
+    lessons = "Mentors need training and time from their employer."
+    countries = factory.LazyFunction(lambda: ["DK"])
+    level = "local"
+    stage = "implemented"
+    start_year = 2021
+    contact_name = "Mette Jensen"
+    contact_email = factory.Sequence(lambda n: f"contact{n}@example.dk")
+    consent_portal = True
+    consent_sim = True
+    status = "draft"
+
+    class Params:
+        submitted = factory.Trait(status="submitted", submitted_at=factory.LazyFunction(_now))
+        in_review = factory.Trait(status="in_review", submitted_at=factory.LazyFunction(_now))
+        changes_requested = factory.Trait(status="changes_requested")
+        resubmitted = factory.Trait(status="resubmitted", submitted_at=factory.LazyFunction(_now))
+        validated = factory.Trait(status="validated", validated_at=factory.LazyFunction(_now))
+        published = factory.Trait(
+            status="published",
+            validated_at=factory.LazyFunction(_now),
+            sim_url="https://ec.europa.eu/social-innovation-match/case/1",
+        )
+        rejected = factory.Trait(status="rejected")
+        withdrawn = factory.Trait(status="withdrawn")
+
+    @factory.post_generation
+    def themes(obj, create, extracted, **kwargs):
+        from ecosystem.models import Theme
+
+        if create:
+            obj.themes.set(extracted if extracted is not None else Theme.objects.all()[:1])

@@ -5,8 +5,10 @@ nothing. It lives in `config`, which may import every app: each app seeds its ow
 (`ecosystem.demo`, `resources.demo`) and this command puts them together.
 """
 
+import importlib
 import time
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -50,6 +52,12 @@ class Command(BaseCommand):
             default=None,
             help="How many resources to create (default: the demo set; 50000 for benchmarks).",
         )
+        parser.add_argument(
+            "--cases",
+            type=int,
+            default=None,
+            help="How many EU cases to create (default: the demo set; 5000 for benchmarks).",
+        )
 
     def handle(
         self,
@@ -57,6 +65,7 @@ class Command(BaseCommand):
         if_empty: bool = False,
         actors: int | None = None,
         resources: int | None = None,
+        cases: int | None = None,
         **options,
     ):
         if actors is not None and actors < 0:
@@ -68,6 +77,7 @@ class Command(BaseCommand):
         else:
             with transaction.atomic():
                 self.seed(actors=actors, resources=resources)
+                self.seed_other_apps(sizes={"validation": cases})
             # Bulk inserts send no signals: the cached counts and pages start afresh.
             facets.GENERATION.renew()
             resources_facets.GENERATION.renew()
@@ -90,6 +100,22 @@ class Command(BaseCommand):
             f"files: {library.files_created} added; partners: {library.partners_created} added "
             f"({time.monotonic() - started:.1f} s)."
         )
+
+    def seed_other_apps(self, *, sizes: dict[str, int | None]) -> None:
+        """Each later app's demo content, from its own `<app>.demo.seed(size=...)`: found by
+        name, as the bench pages are, so this app imports none of them."""
+        for app in apps.get_app_configs():
+            if app.name in ("ecosystem", "resources") or "." in app.name:
+                continue
+            try:
+                module = importlib.import_module(f"{app.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{app.name}.demo":
+                    raise
+                continue
+            seed = getattr(module, "seed", None)
+            if seed is not None:
+                self.stdout.write(seed(size=sizes.get(app.name)))
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""

@@ -1,0 +1,416 @@
+"""The validators' side: the queue, assignment, the review form and the decisions.
+
+Only superusers and the validators group get in. The change page shows the whole
+application (read-only) beside the review scores and a decision form; every decision
+goes through services.transition_case, so it is checked, locked, logged and mailed like
+anywhere else, and two validators deciding at once give one decision.
+"""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Case, When
+from django.http import Http404
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from config.forms import CleanTextMixin
+from ecosystem import staff
+from ecosystem.models import Theme, User
+from validation import permissions, services, workdays
+from validation.models import (
+    NOTE_MAX_LENGTH,
+    WAITING_STATES,
+    CaseApplication,
+    CaseLogEntry,
+    CaseReview,
+    InterestMessage,
+    Status,
+)
+
+
+class ValidatorsOnly:
+    """Case pages are for superusers and the validators group only, on top of the model
+    permissions the group gets from its data migration."""
+
+    def has_module_permission(self, request):
+        return permissions.can_validate_in_admin(request.user) and super().has_module_permission(
+            request
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return permissions.can_validate_in_admin(request.user) and super().has_view_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return permissions.can_validate_in_admin(request.user) and super().has_change_permission(
+            request, obj
+        )
+
+    def has_add_permission(self, request, *args):
+        return False  # applications are made by organisations through the portal
+
+    def changelist_view(self, request, extra_context=None):
+        _only_validators(request)
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        _only_validators(request)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _only_validators(request)
+        return super().history_view(request, object_id, extra_context)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # withdraw or reject instead: the history stays
+
+
+def _only_validators(request) -> None:
+    """Other staff learn nothing here, not even that the page exists: 404, not 403."""
+    if not permissions.can_validate_in_admin(request.user):
+        raise Http404
+
+
+class WorkingDaysFilter(admin.SimpleListFilter):
+    """How many working days (Danish holidays excluded) a case has waited for a decision."""
+
+    title = _("working days waiting")
+    parameter_name = "waiting"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("lt5", _("Less than 5 working days")),
+            ("5to15", _("5 to 15 working days")),
+            ("overdue", _("Overdue (more than 15 working days)")),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        waiting = queryset.filter(status__in=WAITING_STATES, submitted_at__isnull=False)
+        five = workdays.working_days_before(today, 5)
+        overdue = workdays.working_days_before(today, workdays.DECISION_WORKING_DAYS + 1)
+        if self.value() == "lt5":
+            return waiting.filter(submitted_at__date__gt=five)
+        if self.value() == "5to15":
+            return waiting.filter(submitted_at__date__lte=five, submitted_at__date__gt=overdue)
+        if self.value() == "overdue":
+            return waiting.filter(submitted_at__date__lte=overdue)
+        return queryset
+
+
+class ThemeFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        return [(theme.pk, str(theme)) for theme in Theme.objects.all()]
+
+
+class ValidatorFilter(admin.RelatedFieldListFilter):
+    def field_choices(self, field, request, model_admin):
+        return [(user.pk, str(user)) for user in validator_users()]
+
+
+def validator_users():
+    return (
+        User.objects.filter(is_active=True, groups__name=staff.VALIDATORS)
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
+DECISION_ACTIONS = (
+    "start_review",
+    "resume_review",
+    "request_changes",
+    "validate",
+    "reject",
+    "publish_on_sim",
+)
+
+
+class CaseAdminForm(CleanTextMixin, forms.ModelForm):
+    """The decision and the assignment, beside the read-only application."""
+
+    assign_to = forms.ModelChoiceField(
+        label=_("Assigned validator"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("The validator is told by e-mail."),
+    )
+    decision = forms.ChoiceField(label=_("Decision"), required=False)
+    message = forms.CharField(
+        label=_("Message to the applicant"),
+        required=False,
+        max_length=NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Required when you request changes or reject; sent by e-mail."),
+    )
+    sim_url = forms.URLField(
+        label=_("Link on SIM"), required=False, assume_scheme="https", max_length=200
+    )
+    sim_published_on = forms.DateField(
+        label=_("Published on SIM on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    class Meta:
+        model = CaseApplication
+        fields: list[str] = []
+
+    def __init__(self, *args, allowed: list[str] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assign_to"].queryset = validator_users()
+        self.fields["assign_to"].initial = self.instance.assigned_to_id
+        self.fields["decision"].choices = [("", _("No decision now"))] + [
+            (action, services.TRANSITIONS[action].label) for action in allowed
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision and services.TRANSITIONS[decision].needs_reason:
+            if not (cleaned.get("message") or "").strip():
+                self.add_error("message", services.CASE_WORKFLOW.reason_needed)
+        if decision == "publish_on_sim":
+            if not cleaned.get("sim_url"):
+                self.add_error("sim_url", _("Give the case's link on SIM."))
+            if not cleaned.get("sim_published_on"):
+                self.add_error("sim_published_on", _("Give the date SIM published the case."))
+        return cleaned
+
+
+class CaseReviewInline(ValidatorsOnly, admin.StackedInline):
+    """The SIM validators' checklist, each criterion 1 to 5 with a comment; internal."""
+
+    model = CaseReview
+    can_delete = False
+    max_num = 1
+    extra = 1
+    fieldsets = [
+        (
+            _("Scores (1 to 5)"),
+            {
+                "fields": [
+                    ("scope_score", "scope_comment"),
+                    ("approach_score", "approach_comment"),
+                    ("results_score", "results_comment"),
+                    ("scaling_score", "scaling_comment"),
+                ]
+            },
+        ),
+        (
+            _("Eligibility"),
+            {"fields": ["fits_policy_area", "written_in_english", "consent_given"]},
+        ),
+    ]
+
+    def has_add_permission(self, request, obj=None):
+        return permissions.can_validate_in_admin(request.user)
+
+
+class CaseLogEntryInline(ValidatorsOnly, admin.TabularInline):
+    """Who did what, when, from which state to which: never edited."""
+
+    model = CaseLogEntry
+    fields = ["created_at", "user", "action", "from_status", "to_status", "note"]
+    readonly_fields = fields
+    ordering = ["-created_at", "-pk"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("history")
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+APPLICATION_FIELDS = [
+    (
+        _("The case"),
+        [
+            "title",
+            "summary",
+            "summary_da",
+            "problem",
+            "solution",
+            "results",
+            "evidence",
+            "lessons",
+        ],
+    ),
+    (
+        _("Funding, partners and reach"),
+        [
+            "actor",
+            "funding_sources",
+            "funding_details",
+            "partners",
+            "other_partners",
+            "countries",
+            "level",
+            "themes",
+            "target_groups",
+            "sdgs",
+            "stage",
+            "start_year",
+            "website",
+            "image",
+            "image_description",
+        ],
+    ),
+    (
+        _("Contact and partner search"),
+        [
+            "contact_name",
+            "contact_email",
+            "seeks_partners",
+            "partner_countries",
+            "partner_kinds",
+            "partner_text",
+            "consent_portal",
+            "consent_sim",
+        ],
+    ),
+]
+STATUS_FIELDS = [
+    "status",
+    "working_days_waiting",
+    "assigned_to",
+    "submitted_at",
+    "decided_at",
+    "validated_at",
+    "sim_link",
+    "created_at",
+    "updated_at",
+]
+
+
+@admin.register(CaseApplication)
+class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
+    """The queue: waiting cases first, the longest waiting at the top."""
+
+    form = CaseAdminForm
+    list_display = [
+        "title_or_untitled",
+        "actor",
+        "status",
+        "assigned_to",
+        "submitted_at",
+        "working_days_waiting",
+    ]
+    list_filter = [
+        "status",
+        ("assigned_to", ValidatorFilter),
+        ("themes", ThemeFilter),
+        WorkingDaysFilter,
+    ]
+    list_select_related = ["actor", "assigned_to"]
+    search_fields = ["title", "actor__name"]
+    inlines = [CaseReviewInline, CaseLogEntryInline]
+    readonly_fields = [name for _title, names in APPLICATION_FIELDS for name in names] + (
+        STATUS_FIELDS
+    )
+    ordering = [
+        Case(When(status__in=WAITING_STATES, then=0), default=1).asc(),
+        "submitted_at",
+        "-created_at",
+    ]
+
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (_("Status"), {"fields": STATUS_FIELDS}),
+            (
+                _("Decision"),
+                {"fields": ["assign_to", "decision", "message", "sim_url", "sim_published_on"]},
+            ),
+            *[(title, {"fields": names}) for title, names in APPLICATION_FIELDS],
+        ]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        allowed = (
+            [
+                action
+                for action in services.allowed_actions(case=obj, user=request.user)
+                if action in DECISION_ACTIONS
+            ]
+            if obj is not None
+            else []
+        )
+
+        class Form(form):
+            def __init__(self, *args, **kw):
+                super().__init__(*args, allowed=allowed, **kw)
+
+        return Form
+
+    def get_queryset(self, request):
+        # Drafts are the applicant's own: validators see an application once it is sent.
+        return super().get_queryset(request).exclude(status=Status.DRAFT)
+
+    @admin.display(description=_("title"), ordering="title")
+    def title_or_untitled(self, case: CaseApplication) -> str:
+        return str(case)
+
+    @admin.display(description=_("link on SIM"))
+    def sim_link(self, case: CaseApplication):
+        return format_html('<a href="{0}">{0}</a>', case.sim_url) if case.sim_url else "–"
+
+    @admin.display(description=_("working days waiting"))
+    def working_days_waiting(self, case: CaseApplication):
+        if case.status not in WAITING_STATES or case.submitted_at is None:
+            return "–"
+        days = workdays.working_days_between(
+            timezone.localdate(case.submitted_at), timezone.localdate()
+        )
+        if days > workdays.DECISION_WORKING_DAYS:
+            return format_html('<strong class="case-overdue">{} ({})</strong>', days, _("overdue"))
+        return str(days)
+
+    def save_model(self, request, obj, form, change):
+        """Assignment, then the decision: each through the services, checked and logged."""
+        data = form.cleaned_data
+        language = get_language()
+        try:
+            if "assign_to" in form.changed_data:
+                services.assign_validator(
+                    case=obj, validator=data["assign_to"], by=request.user, language=language
+                )
+            decision = data.get("decision")
+            if decision == "publish_on_sim":
+                services.record_sim_publication(
+                    case=obj,
+                    by=request.user,
+                    sim_url=data["sim_url"],
+                    published_on=data["sim_published_on"],
+                    language=language,
+                )
+            elif decision:
+                services.transition_case(
+                    case=obj,
+                    action=decision,
+                    by=request.user,
+                    reason=data.get("message") or "",
+                    language=language,
+                )
+        except services.CaseError as error:
+            self.message_user(request, error.message, messages.ERROR)
+
+
+@admin.register(InterestMessage)
+class InterestMessageAdmin(ValidatorsOnly, admin.ModelAdmin):
+    list_display = ["case", "sender_actor", "created_at", "answered_at"]
+    list_select_related = ["case", "sender_actor"]
+    readonly_fields = [
+        "case",
+        "sender",
+        "sender_actor",
+        "message",
+        "answer",
+        "created_at",
+        "answered_at",
+    ]
+    exclude = ["token"]

@@ -1,0 +1,246 @@
+"""The public side of validated cases: gallery, case pages, partner contact, export.
+
+Each page runs a fixed number of queries whatever the number of cases (tested in
+tests/validation/test_query_counts.py); anonymous pages come from the page cache under
+the validation generation, renewed by every change to a case.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from common import jsonld
+from common import opendata as common_opendata
+from common.pagecache import public_page
+from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
+from validation import opendata, permissions, services
+from validation.facets import GENERATION
+from validation.filters import CaseFilter
+from validation.forms import InterestAnswerForm, InterestForm
+from validation.models import CaseApplication, InterestMessage
+
+PAGE_SIZE = 20
+LIST_FIELDS = (
+    "title",
+    "slug",
+    "summary",
+    "stage",
+    "countries",
+    "seeks_partners",
+    "validated_at",
+    "status",
+    "image",
+    "image_description",
+    "actor__name",
+)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (known from the facet counts) instead of asking."""
+
+    def __init__(self, object_list, per_page: int, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+@require_safe
+@public_page(GENERATION)
+def gallery(request: HttpRequest) -> HttpResponse:
+    filterset = CaseFilter(request.GET)
+    cases = filterset.qs.select_related("actor").only(*LIST_FIELDS)
+    page_obj = CountedPaginator(cases, PAGE_SIZE, count=filterset.total).get_page(
+        request.GET.get("page")
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "filterset": filterset,
+        "facet_fields": filterset.facet_fields(),
+        "search_errors": filterset.field_errors("q"),
+        "page_obj": page_obj,
+        "result_count": page_obj.paginator.count,
+        "query_string": query.urlencode(),
+        "filtered": any(query.values()),
+        "results_url": reverse("validation:index"),
+    }
+    return render(request, "validation/gallery.html", context)
+
+
+def _urls(request: HttpRequest) -> dict:
+    """The case and actor page prefixes in English, as SIM's texts are."""
+    site = request.build_absolute_uri("/")[:-1]
+    return {"case_url": site + "/en/cases/", "actor_url": site + "/en/actors/"}
+
+
+def _case_data(request: HttpRequest, case: CaseApplication) -> dict:
+    """schema.org: a validated case is a Project of its lead organisation."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": case.title,
+        "description": case.summary,
+        "url": request.build_absolute_uri(case.get_absolute_url()),
+        "inLanguage": "en",
+        "parentOrganization": {
+            "@type": "Organization",
+            "name": case.actor.name,
+            "url": request.build_absolute_uri(case.actor.get_absolute_url()),
+        },
+        "areaServed": list(case.countries),
+        "keywords": [theme.name for theme in case.themes.all()],
+    }
+    if case.start_year:
+        data["foundingDate"] = str(case.start_year)
+    if case.website:
+        data["sameAs"] = [case.website] + ([case.sim_url] if case.sim_url else [])
+    if case.image:
+        data["image"] = request.build_absolute_uri(case.image.url)
+    return data
+
+
+@require_safe
+@public_page(GENERATION)
+def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    case = permissions.get_public_case(slug)
+    partners = case.partners.filter(status="published").only("name", "slug")
+    context = {
+        "case": case,
+        "partners": partners,
+        "themes": case.themes.all(),
+        "target_groups": case.target_groups.all(),
+        "sdgs": case.sdgs.all(),
+        "json_ld": jsonld.json_ld(_case_data(request, case)),
+        "page_url": request.build_absolute_uri(case.get_absolute_url()),
+        "image_url": request.build_absolute_uri(case.image.url) if case.image else "",
+        "can_contact": permissions.can_express_interest(request.user, case),
+    }
+    return render(request, "validation/case_detail.html", context)
+
+
+@require_safe
+@public_page(GENERATION)
+def case_json(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same JSON as the export, for one case: staff carry it over to SIM."""
+    case = permissions.get_public_case(slug)
+    items = list(opendata.json_items(CaseApplication.objects.filter(pk=case.pk), **_urls(request)))
+    response = JsonResponse(items[0], json_dumps_params={"ensure_ascii": False})
+    return common_opendata.licence_headers(response, docs_url=_docs_url(request))
+
+
+def _docs_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("validation:open_data"))
+
+
+@require_safe
+def export_json(request: HttpRequest) -> HttpResponse:
+    cases = CaseFilter(request.GET).matching()
+    fresh = common_opendata.freshness(cases, variant=f"cases-json|{request.GET.urlencode()}")
+
+    def build() -> StreamingHttpResponse:
+        chunks = common_opendata.json_chunks(
+            opendata.json_head(source_url=_docs_url(request)),
+            "cases",
+            opendata.json_items(cases, **_urls(request)),
+        )
+        return common_opendata.download(
+            chunks,
+            content_type=common_opendata.JSON_CONTENT_TYPE,
+            filename="cases.json",
+            docs_url=_docs_url(request),
+        )
+
+    return common_opendata.conditional(request, fresh, build)
+
+
+@require_safe
+def export_csv(request: HttpRequest) -> HttpResponse:
+    cases = CaseFilter(request.GET).matching()
+    fresh = common_opendata.freshness(cases, variant=f"cases-csv|{request.GET.urlencode()}")
+
+    def build() -> StreamingHttpResponse:
+        rows = opendata.csv_rows(cases, **_urls(request))
+        return common_opendata.download(
+            common_opendata.csv_lines(opendata.CSV_COLUMNS, rows),
+            content_type=common_opendata.CSV_CONTENT_TYPE,
+            filename="cases.csv",
+            docs_url=_docs_url(request),
+        )
+
+    return common_opendata.conditional(request, fresh, build)
+
+
+@require_safe
+@public_page(GENERATION, ECOSYSTEM_GENERATION)
+def open_data(request: HttpRequest) -> HttpResponse:
+    context = {
+        "fields": opendata.FIELDS,
+        "csv_columns": opendata.CSV_COLUMNS,
+        "licence_name": common_opendata.LICENCE_NAME,
+        "licence_url": common_opendata.LICENCE_URL,
+    }
+    return render(request, "validation/open_data.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def express_interest(request: HttpRequest, slug: str) -> HttpResponse:
+    """A member of another organisation writes to a case that seeks partners; the portal
+    relays it without showing either side's address."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    case = permissions.get_public_case(slug)
+    if not permissions.can_express_interest(request.user, case):
+        messages.info(request, _("Only members of other organisations can contact this case."))
+        return redirect(case.get_absolute_url())
+    actors = permissions.applicant_actors(request.user).exclude(pk=case.actor_id)
+    form = InterestForm(request.POST or None, actors=actors)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.express_interest(
+                case=case,
+                by=request.user,
+                actor=form.cleaned_data["actor"],
+                message=form.cleaned_data["message"],
+                language=get_language(),
+            )
+        except services.CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(
+                request, _("Your message has been sent. The contact's answer comes by e-mail.")
+            )
+            return redirect(case.get_absolute_url())
+    return render(request, "validation/interest.html", {"case": case, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def interest_answer(request: HttpRequest, token) -> HttpResponse:
+    """The case's contact answers through the link in the relayed mail (the token is the
+    secret); only the answer reveals the contact's address to the sender."""
+    interest = get_object_or_404(
+        InterestMessage.objects.select_related("case", "sender_actor"), token=token
+    )
+    form = InterestAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and interest.answered_at is None:
+        try:
+            services.answer_interest(
+                interest=interest, answer=form.cleaned_data["answer"], language=get_language()
+            )
+        except services.CaseError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Your answer has been sent."))
+            return redirect("validation:interest_answer", token=token)
+    return render(request, "validation/interest_answer.html", {"interest": interest, "form": form})
