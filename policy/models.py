@@ -52,6 +52,13 @@ class GovernmentLevel(models.TextChoices):
     EU = "eu", _("EU")
 
 
+def _this_minute():
+    """Now, to the minute: the lists' queries (and so their cached facet counts, keyed by
+    the SQL and its parameters) stay the same for a minute instead of changing with every
+    request."""
+    return timezone.now().replace(second=0, microsecond=0)
+
+
 class EventQuerySet(models.QuerySet):
     def public(self) -> EventQuerySet:
         """Published and cancelled events: a cancelled event stays visible, marked."""
@@ -61,10 +68,10 @@ class EventQuerySet(models.QuerySet):
         return self.filter(status=Event.Status.PUBLISHED)
 
     def upcoming(self) -> EventQuerySet:
-        return self.filter(end__gte=timezone.now())
+        return self.filter(end__gte=_this_minute())
 
     def past(self) -> EventQuerySet:
-        return self.filter(end__lt=timezone.now())
+        return self.filter(end__lt=_this_minute())
 
 
 class Event(models.Model):

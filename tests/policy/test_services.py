@@ -318,3 +318,18 @@ def test_old_registrations_are_anonymised_and_the_counts_stay(settings):
     assert kept.name == "Rikke Ravn"
     counts = services.decision_maker_counts([old])["per_event"][old.pk]
     assert counts["municipal"] == [1, 1]
+
+
+def test_the_daily_command_anonymises(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    old = EventFactory(
+        start=timezone.now() - timedelta(days=800), end=timezone.now() - timedelta(days=799)
+    )
+    RegistrationFactory(event=old, name="Ole Olsen")
+    out = StringIO()
+    call_command("anonymise_registrations", stdout=out)
+    assert out.getvalue().startswith("1 registrations anonymised")
+    assert not Registration.objects.filter(name="Ole Olsen").exists()
