@@ -66,7 +66,10 @@ def make_events(count: int) -> list[Event]:
     )
     Registration.objects.bulk_create(
         Registration(
-            event=e, name=f"Deltager {e.pk}-{n}", email=f"d{e.pk}-{n}@example.dk", status="confirmed"
+            event=e,
+            name=f"Deltager {e.pk}-{n}",
+            email=f"d{e.pk}-{n}@example.dk",
+            status="confirmed",
         )
         for e in events
         for n in range(3)
