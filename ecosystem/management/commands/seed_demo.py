@@ -1,11 +1,15 @@
 """Fill an empty database with believable Danish demo content.
 
 Idempotent: every object is looked up by a natural key first, so running it twice adds
-nothing. Later issues extend `seed()` with their own content.
+nothing. Other apps add their own content through a module `<app>/demo_seed.py` with
+`add_arguments(parser)` and `seed(*, options, users, stdout)`, found the way `make bench`
+finds `<app>/bench.py`: the ecosystem imports no other app.
 """
 
+import importlib
 import time
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -26,6 +30,20 @@ DEMO_ADMIN = ("admin@demo.socialinnovation.dk", "Astrid Administrator")
 DEMO_MEMBER = ("medlem@demo.socialinnovation.dk", "Mads Medlem")
 
 
+def demo_seeders() -> list:
+    """The `demo_seed` modules of the other installed apps, in INSTALLED_APPS order."""
+    found = []
+    for app in apps.get_app_configs():
+        if app.name == "ecosystem":
+            continue
+        try:
+            found.append(importlib.import_module(f"{app.name}.demo_seed"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"{app.name}.demo_seed":
+                raise
+    return found
+
+
 class Command(BaseCommand):
     help = "Fill the database with demo content and demo accounts (idempotent)."
 
@@ -42,6 +60,9 @@ class Command(BaseCommand):
             help="How many actors to create (default: the demo set; 10000 for benchmarks).",
         )
 
+        for module in demo_seeders():
+            module.add_arguments(parser)
+
     def handle(self, *args, if_empty: bool = False, actors: int | None = None, **options):
         if actors is not None and actors < 0:
             raise CommandError("--actors must be 0 or more.")
@@ -49,12 +70,12 @@ class Command(BaseCommand):
             self.stdout.write("The database already has data; demo data left as it is.")
         else:
             with transaction.atomic():
-                self.seed(actors=actors)
+                self.seed(actors=actors, options=options)
             # Bulk inserts send no signals: the cached directory counts start afresh.
             facets.GENERATION.renew()
         self.print_accounts()
 
-    def seed(self, *, actors: int | None) -> None:
+    def seed(self, *, actors: int | None, options: dict | None = None) -> None:
         started = time.monotonic()
         users = self.make_accounts()
         report = demo.seed_ecosystem(total=actors, users=users)
@@ -64,6 +85,8 @@ class Command(BaseCommand):
             f"memberships: {report.memberships_created} added "
             f"({time.monotonic() - started:.1f} s)."
         )
+        for module in demo_seeders():
+            module.seed(options=options or {}, users=users, stdout=self.stdout)
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""
