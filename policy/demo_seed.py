@@ -131,7 +131,8 @@ def _person(rng: random.Random, number: int, event_pk: int) -> dict:
     decision_maker = rng.random() < 0.3
     return {
         "name": f"{first} {last}",
-        "email": f"{first.lower()}.{last.lower().replace('ø', 'oe')}.{event_pk}.{number}@example.dk",
+        "email": f"{first.lower()}.{last.lower().replace('ø', 'oe')}.{event_pk}.{number}"
+        "@example.dk",
         "organisation": rng.choice(["Aarhus Kommune", "Region Syddanmark", "Socialstyrelsen",
                                     "Fonden for Socialt Ansvar", "Roskilde Universitet"]),
         "is_decision_maker": decision_maker,
