@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count, Q
 from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -37,6 +38,9 @@ RS = Registration.Status
 
 
 class EventManagersOnly:
+    # Links typed without a scheme are taken as https (Django 6's default, asked now).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     def _allowed(self, request) -> bool:
         return permissions.can_manage_in_admin(request.user)
 
