@@ -8,7 +8,7 @@ import icalendar
 import pytest
 from django.core import mail
 from django.db import connections
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from policy import permissions, services
 from policy.models import Event, EventLogEntry, Registration
@@ -18,6 +18,13 @@ pytestmark = pytest.mark.django_db
 
 RS = Registration.Status
 GUEST = {"name": "Gitte Gæst", "email": "gitte@example.dk", "organisation": "Vejle Kommune"}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The services' messages are lazy; read them in English whatever ran before."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
