@@ -9,6 +9,7 @@ MANAGE := $(PY) manage.py
 BENCH_ACTORS ?= 10000
 BENCH_RESOURCES ?= 50000
 BENCH_CASES ?= 5000
+BENCH_EVENTS ?= 2000
 
 .PHONY: run serve test lint format bench install install-dev assets messages clean-vendor
 
@@ -91,7 +92,7 @@ bench: install assets
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y -qq wrk; }
 	PORTAL_DB_NAME=portal_bench $(MANAGE) migrate --no-input -v 0
 	PORTAL_DB_NAME=portal_bench $(MANAGE) createcachetable
-	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS) --resources $(BENCH_RESOURCES) --cases $(BENCH_CASES)
+	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS) --resources $(BENCH_RESOURCES) --cases $(BENCH_CASES) --events $(BENCH_EVENTS)
 	DEBUG=0 SECRET_KEY=bench-only-not-secret $(MANAGE) collectstatic --no-input --clear -v 0
 	PORTAL_DB_NAME=portal_bench DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
 	  SITE_URL=http://testserver \

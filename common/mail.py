@@ -66,11 +66,13 @@ def _render_block(compiled, name: str, context: dict[str, Any]) -> str:
     return ""
 
 
-def _message(template: str, context: dict, to: Recipient, language: str):
+def _message(template: str, context: dict, to: Recipient, language: str, attachments=()):
     subject, body = render(template, context, language=to.language or language)
     message = EmailMultiAlternatives(
         subject=subject, body=body, to=[to.address], reply_to=[settings.CONTACT_EMAIL]
     )
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
     html = render_to_string(
         "email/body.html", {"body": body, "subject": subject, "language": to.language or language}
     )
@@ -84,13 +86,16 @@ def send_after_commit(
     recipients: Iterable[Recipient | str],
     context: dict[str, Any],
     language: str = "",
+    attachments: Iterable[tuple[str, str | bytes, str]] = (),
 ) -> None:
     """Render now, send once the transaction commits (nothing is sent if it rolls back).
 
     `recipients` are Recipients (from `recipient(user)`) or bare addresses; `language` is
     for those without a language of their own: the language of the request that caused
-    the mail.
+    the mail. `attachments` are (filename, content, mimetype), the same for every
+    recipient (a calendar file).
     """
+    attachments = list(attachments)
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     seen: set[str] = set()
     messages = []
@@ -99,7 +104,7 @@ def send_after_commit(
         if not to.address or to.address.lower() in seen:
             continue
         seen.add(to.address.lower())
-        messages.append(_message(template, context, to, language))
+        messages.append(_message(template, context, to, language, attachments))
     if messages:
         transaction.on_commit(lambda: get_connection().send_messages(messages))
 

@@ -69,6 +69,8 @@ class Workflow:
     # wrong_state(row, transition) -> message, when the row is in another state;
     # by default the transition's `not_allowed`.
     wrong_state: Callable[[Any, Transition], Any] | None = None
+    # attachments(row, transition) -> [(filename, content, mimetype)] for the mail.
+    attachments: Callable[[Any, Transition], list] | None = None
     state_field: str = "status"
     unknown: Any = _("This step is not possible.")
     reason_needed: Any = _("Give a reason.")
@@ -133,6 +135,9 @@ def apply_transition(
                 template=f"{workflow.mail_folder}/{transition.mail}.txt",
                 recipients=workflow.recipients(locked, transition),
                 language=language,
+                attachments=(
+                    workflow.attachments(locked, transition) if workflow.attachments else ()
+                ),
                 context={
                     **(context or {}),
                     workflow.model._meta.model_name: locked,

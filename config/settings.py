@@ -349,3 +349,7 @@ PORTAL_NAME = "Socialinnovation.dk"
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@socialinnovation.dk")
 
 FORM_RENDERER = "config.forms.PortalFormRenderer"
+
+# Policy events: registrations of events that ended longer ago than this are anonymised
+# by `manage.py anonymise_registrations` (run it daily); the counts stay.
+POLICY_ANONYMISE_AFTER_MONTHS = int(os.environ.get("POLICY_ANONYMISE_AFTER_MONTHS", "12"))

@@ -5,5 +5,15 @@ from policy import views
 app_name = "policy"
 
 urlpatterns = [
-    path("", views.index, name="index"),
+    path("", views.event_list, name="index"),
+    path("past/", views.past_events, name="past"),
+    path("feed.ics", views.feed, name="feed"),
+    path("recommendations/", views.recommendations, name="recommendations"),
+    # Fixed paths above; an event's slug never takes one of them (models.RESERVED_SLUGS).
+    path("<slug:slug>/", views.event_detail, name="event_detail"),
+    path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
+    path("<slug:slug>/register/", views.register, name="register"),
+    path("<slug:slug>/cancel/", views.cancel_own, name="cancel_own"),
+    path("<slug:slug>/confirm/<str:token>/", views.link_confirm, name="link_confirm"),
+    path("<slug:slug>/cancel/<str:token>/", views.link_cancel, name="link_cancel"),
 ]

@@ -1,4 +1,5 @@
 import datetime
+from datetime import timedelta
 
 import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -15,6 +16,11 @@ PASSWORD = "correct-horse-battery-staple"
 
 def _now():
     return timezone.now()
+
+
+def _now_to_the_second():
+    """Now without microseconds: what an event's times are compared with."""
+    return timezone.now().replace(microsecond=0)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -221,3 +227,73 @@ class CaseApplicationFactory(factory.django.DjangoModelFactory):
 
         if create:
             obj.themes.set(extracted if extracted is not None else Theme.objects.all()[:1])
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published event a week from now, in Copenhagen, with seats for 20."""
+
+    class Meta:
+        model = "policy.Event"
+        skip_postgeneration_save = True
+
+    title_da = factory.Sequence(lambda n: f"Rundbord om social innovation {n}")
+    title_en = factory.Sequence(lambda n: f"Roundtable on social innovation {n}")
+    slug = factory.Sequence(lambda n: f"rundbord-{n}")
+    kind = "roundtable"
+    description_da = "Beslutningstagere og praktikere mødes om fremtidens velfærd."
+    description_en = "Decision makers and practitioners meet on the welfare of the future."
+    audience = "decision_makers"
+    start = factory.LazyFunction(lambda: _now_to_the_second() + timedelta(days=7))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
+    venue_name = "Københavns Rådhus"
+    venue_address = "Rådhuspladsen 1, 1550 København V"
+    municipality = factory.LazyFunction(lambda: Municipality.objects.get(code="101"))
+    latitude = 55.6761
+    longitude = 12.5683
+    step_free = True
+    capacity = 20
+    status = "published"
+
+    class Params:
+        draft = factory.Trait(status="draft")
+        cancelled = factory.Trait(status="cancelled")
+        past = factory.Trait(
+            start=factory.LazyFunction(lambda: _now_to_the_second() - timedelta(days=30)),
+        )
+        closed = factory.Trait(needs_approval=True)
+        online = factory.Trait(
+            venue_name="",
+            venue_address="",
+            municipality=None,
+            latitude=None,
+            longitude=None,
+            online_url="https://meet.example.dk/hemmeligt-rum",
+        )
+        full = factory.Trait(capacity=1)
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "policy.Registration"
+
+    event = factory.SubFactory(EventFactory)
+    name = factory.Faker("name", locale="da_DK")
+    email = factory.Sequence(lambda n: f"deltager{n}@example.dk")
+    organisation = "Aarhus Kommune"
+    consent = True
+    language = "da"
+    status = "confirmed"
+    confirmed_at = factory.LazyFunction(lambda: _now_to_the_second())
+
+    class Params:
+        unconfirmed = factory.Trait(status="unconfirmed", confirmed_at=None)
+        pending = factory.Trait(status="pending", confirmed_at=None)
+        waiting = factory.Trait(
+            status="waiting",
+            confirmed_at=None,
+            waiting_since=factory.LazyFunction(lambda: _now_to_the_second()),
+        )
+        declined = factory.Trait(status="declined", confirmed_at=None)
+        cancelled = factory.Trait(status="cancelled")
+        attended = factory.Trait(status="attended")
+        decision_maker = factory.Trait(is_decision_maker=True, decision_level="municipal")

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from csp.decorators import csp_replace
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
@@ -310,6 +311,27 @@ def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
     return data
 
 
+# The policy app's events this actor organises or co-hosts, through the reverse relations
+# that app declares: the ecosystem imports no other app (DESIGN.md, "Imports flow one way").
+EVENT_RELATIONS = ("organised_events", "co_hosted_events")
+
+
+def _event_prefetches() -> list[Prefetch]:
+    found = []
+    for name in EVENT_RELATIONS:
+        try:
+            model = Actor._meta.get_field(name).related_model
+        except FieldDoesNotExist:
+            continue
+        events = (
+            model.objects.public()
+            .only("title_da", "title_en", "slug", "start", "status")
+            .order_by("-start")
+        )
+        found.append(Prefetch(name, queryset=events, to_attr=f"public_{name}"))
+    return found
+
+
 @require_safe
 @public_page(GENERATION)
 def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -333,6 +355,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
             .select_related("from_actor")
             .only("kind", "to_actor_id", "from_actor__name", "from_actor__slug"),
         ),
+        *_event_prefetches(),
     )
     page_url = request.build_absolute_uri(actor.get_absolute_url())
     context = {

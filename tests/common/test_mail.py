@@ -183,3 +183,13 @@ def test_the_middleware_ignores_other_languages_and_anonymous_visitors(
         middleware(middleware_request(AnonymousUser(), "en"))
     user.refresh_from_db()
     assert user.last_language == "da"
+
+
+def test_an_attachment_reaches_every_recipient(actor, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        send(
+            actor,
+            ["a@example.dk", "b@example.dk"],
+            attachments=[("event.ics", "BEGIN:VCALENDAR\r\n", "text/calendar")],
+        )
+    assert [m.attachments[0][0] for m in mail.outbox] == ["event.ics", "event.ics"]

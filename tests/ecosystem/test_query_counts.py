@@ -115,9 +115,10 @@ def test_public_pages_stay_within_their_query_budget(
 
 def test_the_actor_page_with_hundreds_of_connections(client, actors, django_assert_max_num_queries):
     hub = actors[0]
-    # 8, plus the partner badge (1), the actor's published resources (1) and its validated
-    # EU cases (1): reverse relations, each one query whatever their number.
-    with django_assert_max_num_queries(11):
+    # 8, plus the partner badge (1), the actor's published resources (1), its validated EU
+    # cases (1) and the events it organises and co-hosts (2): reverse relations, each a
+    # fixed number of queries whatever their number.
+    with django_assert_max_num_queries(13):
         response = client.get(f"/en/actors/{hub.slug}/")
     assert response.status_code == 200
     assert response.content.decode().count('class="actor-page-connection-kind"') == 2 * (

@@ -2,13 +2,12 @@
 
 Idempotent: every object is looked up by a natural key first, so running it twice adds
 nothing. It lives in `config`, which may import every app: each app seeds its own content
-(`ecosystem.demo`, `resources.demo`) and this command puts them together.
+(`ecosystem.demo`, `resources.demo`, `validation.demo`, `policy.demo_seed`) and this
+command puts them together.
 """
 
-import importlib
 import time
 
-from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -16,8 +15,10 @@ from django.db import transaction
 
 from ecosystem import demo, facets, staff
 from ecosystem.models import User
+from policy import demo_seed as policy_demo
 from resources import demo as resources_demo
 from resources import facets as resources_facets
+from validation import demo as validation_demo
 
 DEMO_PASSWORD = "demo-portal-2026"
 
@@ -59,6 +60,8 @@ class Command(BaseCommand):
             help="How many EU cases to create (default: the demo set; 5000 for benchmarks).",
         )
 
+        policy_demo.add_arguments(parser)
+
     def handle(
         self,
         *args,
@@ -76,14 +79,20 @@ class Command(BaseCommand):
             self.stdout.write("The database already has data; demo data left as it is.")
         else:
             with transaction.atomic():
-                self.seed(actors=actors, resources=resources)
-                self.seed_other_apps(sizes={"validation": cases})
+                self.seed(actors=actors, resources=resources, cases=cases, options=options)
             # Bulk inserts send no signals: the cached counts and pages start afresh.
             facets.GENERATION.renew()
             resources_facets.GENERATION.renew()
         self.print_accounts()
 
-    def seed(self, *, actors: int | None, resources: int | None = None) -> None:
+    def seed(
+        self,
+        *,
+        actors: int | None,
+        resources: int | None = None,
+        cases: int | None = None,
+        options: dict | None = None,
+    ) -> None:
         started = time.monotonic()
         users = self.make_accounts()
         report = demo.seed_ecosystem(total=actors, users=users)
@@ -100,22 +109,8 @@ class Command(BaseCommand):
             f"files: {library.files_created} added; partners: {library.partners_created} added "
             f"({time.monotonic() - started:.1f} s)."
         )
-
-    def seed_other_apps(self, *, sizes: dict[str, int | None]) -> None:
-        """Each later app's demo content, from its own `<app>.demo.seed(size=...)`: found by
-        name, as the bench pages are, so this app imports none of them."""
-        for app in apps.get_app_configs():
-            if app.name in ("ecosystem", "resources") or "." in app.name:
-                continue
-            try:
-                module = importlib.import_module(f"{app.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{app.name}.demo":
-                    raise
-                continue
-            seed = getattr(module, "seed", None)
-            if seed is not None:
-                self.stdout.write(seed(size=sizes.get(app.name)))
+        self.stdout.write(validation_demo.seed(size=cases))
+        policy_demo.seed(options=options or {}, users=users, stdout=self.stdout)
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""

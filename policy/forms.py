@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from config.forms import CleanTextMixin
+from policy.models import NEEDS_MAX_LENGTH, GovernmentLevel, Registration
+
+
+class RegistrationForm(CleanTextMixin, forms.ModelForm):
+    """What a registrant tells the organisers. A logged-in user's name and e-mail come from
+    their account (the e-mail is not asked again)."""
+
+    dietary_needs = forms.CharField(
+        label=_("Dietary needs"),
+        required=False,
+        max_length=NEEDS_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    accessibility_needs = forms.CharField(
+        label=_("Accessibility needs"),
+        required=False,
+        max_length=NEEDS_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("For example a sign language interpreter, step-free seating or a quiet room."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I agree that the organisers keep my registration to run the event. It is "
+            "anonymised 12 months after the event."
+        ),
+        required=True,
+        error_messages={"required": _("You must agree before you can register.")},
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "name",
+            "email",
+            "organisation",
+            "role_title",
+            "is_decision_maker",
+            "decision_level",
+            "dietary_needs",
+            "accessibility_needs",
+            "consent",
+        ]
+        labels = {
+            "name": _("Name"),
+            "email": _("E-mail address"),
+            "organisation": _("Organisation"),
+            "role_title": _("Role or title"),
+            "is_decision_maker": _(
+                "I am a decision maker: an elected politician or a public official"
+            ),
+            "decision_level": _("Level of government"),
+        }
+        help_texts = {
+            "email": _(
+                "We send a link to this address: your registration counts once you click it."
+            ),
+            "decision_level": _("Only if you are a decision maker."),
+        }
+        error_messages = {
+            "email": {"invalid": _("Enter a valid e-mail address, like name@example.dk.")},
+            "name": {"required": _("Enter your name.")},
+        }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision_level"].choices = [
+            ("", _("Not a decision maker")),
+            *GovernmentLevel.choices,
+        ]
+        self.fields["email"].required = True
+        if user is not None and user.is_authenticated:
+            del self.fields["email"]
+            self.fields["name"].initial = user.full_name
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("is_decision_maker") and not cleaned.get("decision_level"):
+            self.add_error("decision_level", _("Choose the level of government you work at."))
+        if not cleaned.get("is_decision_maker"):
+            cleaned["decision_level"] = ""
+        return cleaned
+
+    def _post_clean(self):
+        # The model's constraints are checked by the service, under the event's lock.
+        pass
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields if name != "consent"} | {
+            "consent": True
+        }

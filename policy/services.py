@@ -1,0 +1,529 @@
+"""Operations on events and registrations: the two workflow tables and what applies them.
+
+Every state change goes through common.workflow.apply_transition (role check, row lock,
+log row, mail after commit). What a table cannot say alone, the functions here add:
+which of two steps to take depends on the seats left, and that is decided while the
+event's row is locked.
+
+The race the event lock prevents: two people confirm at the same moment for the last
+seat; each counts one seat left and both are confirmed. Every operation that may fill or
+free a seat locks the event row first (SELECT ... FOR UPDATE), then the registration row
+(apply_transition), always in that order, so they queue and count in turn.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F, Q, TextField, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from common import mail
+from common.mail import Recipient
+from common.workflow import Transition, TransitionError, Workflow, apply_transition
+from policy import calendar, permissions
+from policy.models import Event, EventLogEntry, GovernmentLevel, Registration
+
+RS = Registration.Status
+ES = Event.Status
+BY_REGISTRANT = permissions.BY_REGISTRANT
+BY_MANAGER = permissions.BY_MANAGER
+BY_SYSTEM = permissions.BY_SYSTEM
+
+
+class RegistrationError(Exception):
+    """A rule of registration was broken; `message` is translatable and safe to show."""
+
+    def __init__(self, message: Any) -> None:
+        super().__init__(str(message))
+        self.message = message
+
+
+# --- The registration workflow: a table read top to bottom ------------------------------
+
+# fmt: off
+REGISTRATION_TRANSITIONS: dict[str, Transition] = {
+    # A guest confirms their address with the link in the e-mail; where they land depends
+    # on the event (approval needed?) and the seats left, decided under the event lock.
+    "confirm_email": Transition(
+        RS.UNCONFIRMED, RS.CONFIRMED, BY_REGISTRANT, "email_confirmed",
+        _("Confirm my registration"), _("this registration is already confirmed."),
+        mail="registration_confirmed",
+    ),
+    "confirm_email_to_waiting_list": Transition(
+        RS.UNCONFIRMED, RS.WAITING, BY_REGISTRANT, "email_confirmed",
+        _("Confirm my registration"), _("this registration is already confirmed."),
+        mail="registration_waiting",
+    ),
+    "confirm_email_for_approval": Transition(
+        RS.UNCONFIRMED, RS.PENDING, BY_REGISTRANT, "email_confirmed",
+        _("Confirm my registration"), _("this registration is already confirmed."),
+        mail="registration_pending",
+    ),
+    # Closed events: an event manager approves or declines.
+    "approve": Transition(
+        RS.PENDING, RS.CONFIRMED, BY_MANAGER, "approved",
+        _("Approve"), _("only a registration pending approval can be approved."),
+        mail="registration_confirmed",
+    ),
+    "approve_to_waiting_list": Transition(
+        RS.PENDING, RS.WAITING, BY_MANAGER, "approved",
+        _("Approve"), _("only a registration pending approval can be approved."),
+        mail="registration_waiting",
+    ),
+    "decline": Transition(
+        RS.PENDING, RS.DECLINED, BY_MANAGER, "declined",
+        _("Decline"), _("only a registration pending approval can be declined."),
+        mail="registration_declined",
+    ),
+    "decline_waiting": Transition(
+        RS.WAITING, RS.DECLINED, BY_MANAGER, "declined",
+        _("Decline"), _("only a registration on the waiting list can be declined."),
+        mail="registration_declined",
+    ),
+    # A freed seat goes to the first in line, by the portal itself.
+    "promote": Transition(
+        RS.WAITING, RS.CONFIRMED, BY_SYSTEM, "promoted",
+        _("Give the seat"), _("only a registration on the waiting list can be promoted."),
+        mail="registration_promoted",
+    ),
+    # The registrant cancels (logged in, or with the signed link), from any active state.
+    "cancel": Transition(
+        RS.CONFIRMED, RS.CANCELLED, BY_REGISTRANT, "cancelled",
+        _("Cancel my registration"), _("this registration cannot be cancelled."),
+        mail="registration_cancelled",
+    ),
+    "cancel_waiting": Transition(
+        RS.WAITING, RS.CANCELLED, BY_REGISTRANT, "cancelled",
+        _("Cancel my registration"), _("this registration cannot be cancelled."),
+        mail="registration_cancelled",
+    ),
+    "cancel_pending": Transition(
+        RS.PENDING, RS.CANCELLED, BY_REGISTRANT, "cancelled",
+        _("Cancel my registration"), _("this registration cannot be cancelled."),
+        mail="registration_cancelled",
+    ),
+    "cancel_unconfirmed": Transition(
+        RS.UNCONFIRMED, RS.CANCELLED, BY_REGISTRANT, "cancelled",
+        _("Cancel my registration"), _("this registration cannot be cancelled."),
+    ),
+    # On the day: event managers mark who came (and can undo a slip).
+    "mark_attended": Transition(
+        RS.CONFIRMED, RS.ATTENDED, BY_MANAGER, "attended",
+        _("Mark as attended"), _("only a confirmed participant can be marked as attended."),
+    ),
+    "unmark_attended": Transition(
+        RS.ATTENDED, RS.CONFIRMED, BY_MANAGER, "attendance_undone",
+        _("Undo attendance"), _("only an attended registration can be undone."),
+    ),
+}
+# fmt: on
+
+# The cancel step for each state a registrant can cancel from.
+CANCEL_STEP = {
+    RS.CONFIRMED: "cancel",
+    RS.WAITING: "cancel_waiting",
+    RS.PENDING: "cancel_pending",
+    RS.UNCONFIRMED: "cancel_unconfirmed",
+}
+
+
+def _registration_recipients(registration: Registration, transition: Transition) -> list:
+    return [recipient_for(registration)]
+
+
+def recipient_for(registration: Registration) -> Recipient:
+    """The registrant: their account's language, else the one they registered in."""
+    if registration.user_id and registration.user is not None:
+        found = mail.recipient(registration.user)
+        return Recipient(registration.email, found.language or registration.language)
+    return Recipient(registration.email, registration.language)
+
+
+def _registration_log(registration, transition, by, old: str, reason: str):
+    return EventLogEntry.objects.create(
+        event_id=registration.event_id,
+        registration=registration,
+        user=by if getattr(by, "is_authenticated", False) else None,
+        action=transition.log,
+        changes={"status": [old, registration.status]},
+    )
+
+
+def _registration_dates(registration, transition, reason: str, now) -> list[str]:
+    if transition.target == RS.WAITING:
+        registration.waiting_since = now
+    if transition.target == RS.CONFIRMED and not registration.confirmed_at:
+        registration.confirmed_at = now
+    if transition.target == RS.CANCELLED:
+        registration.cancelled_at = now
+    return ["waiting_since", "confirmed_at", "cancelled_at"]
+
+
+def _calendar_attachment(registration: Registration, transition: Transition) -> list:
+    """A confirmed seat comes with the event as an .ics file, for the registrant's calendar."""
+    if transition.target != RS.CONFIRMED:
+        return []
+    return [calendar.attachment(registration.event, language=recipient_for(registration).language)]
+
+
+def _registration_wrong_state(registration: Registration, transition: Transition):
+    return _("This registration is %(status)s: %(problem)s") % {
+        "status": registration.get_status_display().lower(),
+        "problem": transition.not_allowed,
+    }
+
+
+REGISTRATION_WORKFLOW = Workflow(
+    model=Registration,
+    transitions=REGISTRATION_TRANSITIONS,
+    may=permissions.can_take_transition,
+    write_log=_registration_log,
+    recipients=_registration_recipients,
+    mail_folder="policy/email",
+    refusals={
+        BY_MANAGER: _("Only an event manager can do this."),
+        BY_REGISTRANT: _("Only the person who registered can do this."),
+        BY_SYSTEM: _("Only the portal itself takes this step."),
+    },
+    on_apply=_registration_dates,
+    wrong_state=_registration_wrong_state,
+    attachments=_calendar_attachment,
+    unknown=_("This is not a step a registration can take."),
+)
+
+
+# --- The event workflow ------------------------------------------------------------------
+
+# fmt: off
+EVENT_TRANSITIONS: dict[str, Transition] = {
+    "publish": Transition(
+        ES.DRAFT, ES.PUBLISHED, BY_MANAGER, "published",
+        _("Publish"), _("only a draft can be published."),
+    ),
+    "cancel": Transition(
+        ES.PUBLISHED, ES.CANCELLED, BY_MANAGER, "cancelled",
+        _("Cancel the event"), _("only a published event can be cancelled."),
+        mail="event_cancelled", notify="registrants",
+    ),
+}
+# fmt: on
+
+
+def _event_log(event, transition, by, old: str, reason: str):
+    return EventLogEntry.objects.create(
+        event=event,
+        user=by if getattr(by, "is_authenticated", False) else None,
+        action=transition.log,
+        changes={"status": [old, event.status], **({"reason": reason} if reason else {})},
+    )
+
+
+def _event_dates(event, transition, reason: str, now) -> list[str]:
+    if transition.target == ES.PUBLISHED:
+        event.published_at = event.published_at or now
+    if transition.target == ES.CANCELLED:
+        event.cancelled_at = now
+    # Calendars that hold the event take the new version (RFC 5545 SEQUENCE).
+    event.sequence += 1
+    return ["published_at", "cancelled_at", "sequence"]
+
+
+def _event_recipients(event: Event, transition: Transition) -> list:
+    """Everyone who holds or waits for a seat, or waits for approval."""
+    registrations = event.registrations.filter(
+        status__in=[RS.PENDING, RS.CONFIRMED, RS.WAITING]
+    ).select_related("user")
+    return [recipient_for(registration) for registration in registrations]
+
+
+EVENT_WORKFLOW = Workflow(
+    model=Event,
+    transitions=EVENT_TRANSITIONS,
+    may=permissions.can_take_transition,
+    write_log=_event_log,
+    recipients=_event_recipients,
+    mail_folder="policy/email",
+    refusals={BY_MANAGER: _("Only an event manager can do this.")},
+    on_apply=_event_dates,
+    unknown=_("This is not a step an event can take."),
+)
+
+
+def transition_event(*, event: Event, action: str, by, reason: str = "", language: str = ""):
+    """Publish or cancel an event; cancelling tells every registrant by e-mail."""
+    try:
+        return apply_transition(
+            EVENT_WORKFLOW, event, action, by=by, reason=reason, language=language
+        )
+    except TransitionError as error:
+        raise RegistrationError(error.message) from error
+
+
+# --- Seats --------------------------------------------------------------------------------
+
+
+def seats_taken(event: Event) -> int:
+    return event.registrations.filter(status__in=Registration.SEATED).count()
+
+
+def seats_left(event: Event) -> int:
+    return max(event.capacity - seats_taken(event), 0)
+
+
+def _lock_event(event_id: int) -> Event:
+    return Event.objects.select_for_update().get(pk=event_id)
+
+
+def _apply(registration: Registration, action: str, *, by, language: str, event: Event):
+    context = {"event": event, "cancel_token": permissions.make_link_token(registration, "cancel")}
+    try:
+        return apply_transition(
+            REGISTRATION_WORKFLOW,
+            registration,
+            action,
+            by=by,
+            language=language or registration.language,
+            context=context,
+        )
+    except TransitionError as error:
+        raise RegistrationError(error.message) from error
+
+
+# --- Registering --------------------------------------------------------------------------
+
+
+def _check_open(event: Event) -> None:
+    if event.status == ES.CANCELLED:
+        raise RegistrationError(_("This event has been cancelled, so you cannot register."))
+    if event.status != ES.PUBLISHED:
+        raise RegistrationError(_("This event is not open for registration."))
+    now = timezone.now()
+    if event.registration_opens and now < event.registration_opens:
+        raise RegistrationError(_("Registration for this event has not opened yet."))
+    if not event.registration_is_open(now):
+        raise RegistrationError(_("Registration for this event has closed."))
+
+
+ALREADY_REGISTERED = _(
+    "You are already registered for this event. Use the link in your e-mail to see or "
+    "cancel your registration."
+)
+
+
+def register_for_event(
+    *, event: Event, user=None, values: dict[str, Any], language: str
+) -> Registration:
+    """Register a logged-in user (their account's address) or a guest (who must confirm
+    the address with the link we mail them) for `event`, or raise RegistrationError.
+
+    A logged-in user gets a seat, a place on the waiting list, or (closed events) waits
+    for approval at once. A guest holds nothing until the address is confirmed.
+    """
+    values = dict(values)
+    if user is not None and user.is_authenticated:
+        values["email"] = user.email
+        values["name"] = values.get("name") or user.full_name or user.email
+    else:
+        user = None
+    email = values["email"].strip()
+    with transaction.atomic():
+        locked = _lock_event(event.pk)
+        _check_open(locked)
+        active = locked.registrations.filter(status__in=Registration.ACTIVE)
+        mine = Q(email__iexact=email) | (Q(user=user) if user else Q(pk__in=[]))
+        if active.filter(mine).exists():
+            raise RegistrationError(ALREADY_REGISTERED)
+        if user is None:
+            status = RS.UNCONFIRMED
+        elif locked.needs_approval:
+            status = RS.PENDING
+        elif seats_left(locked) > 0:
+            status = RS.CONFIRMED
+        else:
+            status = RS.WAITING
+        now = timezone.now()
+        registration = Registration(
+            **values,
+            event=locked,
+            user=user,
+            language=language,
+            status=status,
+            waiting_since=now if status == RS.WAITING else None,
+            confirmed_at=now if status == RS.CONFIRMED else None,
+        )
+        try:
+            with transaction.atomic():
+                registration.save()
+        except IntegrityError as error:  # the constraint, should a check ever miss one
+            raise RegistrationError(ALREADY_REGISTERED) from error
+        EventLogEntry.objects.create(
+            event=locked,
+            registration=registration,
+            user=user,
+            action="registered",
+            changes={"status": ["", status]},
+        )
+        template = {
+            RS.UNCONFIRMED: "registration_received",
+            RS.PENDING: "registration_pending",
+            RS.CONFIRMED: "registration_confirmed",
+            RS.WAITING: "registration_waiting",
+        }[status]
+        mail.send_after_commit(
+            template=f"policy/email/{template}.txt",
+            recipients=[recipient_for(registration)],
+            language=language,
+            attachments=(
+                [calendar.attachment(locked, language=recipient_for(registration).language)]
+                if status == RS.CONFIRMED
+                else []
+            ),
+            context={
+                "registration": registration,
+                "event": locked,
+                "confirm_token": permissions.make_link_token(registration, "confirm"),
+                "cancel_token": permissions.make_link_token(registration, "cancel"),
+            },
+        )
+    return registration
+
+
+def confirm_email(*, registration: Registration, by, language: str = "") -> Registration:
+    """The guest's link: a seat, the waiting list, or approval, as the event allows now."""
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        _check_open(event)
+        registration.refresh_from_db(fields=["status"])
+        if registration.status != RS.UNCONFIRMED:
+            return registration  # the link opened twice: nothing more to do
+        if event.needs_approval:
+            action = "confirm_email_for_approval"
+        elif seats_left(event) > 0:
+            action = "confirm_email"
+        else:
+            action = "confirm_email_to_waiting_list"
+        return _apply(registration, action, by=by, language=language, event=event)
+
+
+def cancel_registration(*, registration: Registration, by, language: str = "") -> Registration:
+    """The registrant cancels; a seat freed goes to the first in line, who is told."""
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        registration.refresh_from_db(fields=["status"])
+        action = CANCEL_STEP.get(registration.status)
+        if action is None:
+            raise RegistrationError(
+                _("This registration is %(status)s and cannot be cancelled.")
+                % {"status": registration.get_status_display().lower()}
+            )
+        if event.has_ended:
+            raise RegistrationError(_("The event is over; there is nothing to cancel."))
+        _apply(registration, action, by=by, language=language, event=event)
+        fill_free_seats(event=event)
+    return registration
+
+
+def fill_free_seats(*, event: Event) -> list[Registration]:
+    """Give free seats to the waiting list, first in line first. The caller holds the
+    event's lock (or this takes it)."""
+    promoted = []
+    with transaction.atomic():
+        event = _lock_event(event.pk)
+        if event.status != ES.PUBLISHED or event.has_ended:
+            return promoted
+        free = seats_left(event)
+        waiting = event.registrations.filter(status=RS.WAITING).select_related("user")
+        for registration in waiting.order_by("waiting_since", "pk")[:free]:
+            promoted.append(
+                _apply(registration, "promote", by=permissions.SYSTEM, language="", event=event)
+            )
+    return promoted
+
+
+def decide_registration(
+    *, registration: Registration, action: str, by, language: str = ""
+) -> Registration:
+    """An event manager's step: approve, decline, mark attended or undo it. Approval
+    beyond the seats puts the person on the waiting list (and tells them so)."""
+    with transaction.atomic():
+        event = _lock_event(registration.event_id)
+        registration.refresh_from_db(fields=["status"])
+        if action == "approve" and seats_left(event) == 0:
+            action = "approve_to_waiting_list"
+        if action == "decline" and registration.status == RS.WAITING:
+            action = "decline_waiting"
+        _apply(registration, action, by=by, language=language, event=event)
+    return registration
+
+
+def allowed_actions(*, registration: Registration, user) -> list[str]:
+    return REGISTRATION_WORKFLOW.allowed(registration, user)
+
+
+# --- Personal data ------------------------------------------------------------------------
+
+
+def _months_before(moment: datetime, months: int) -> datetime:
+    year, month = divmod(moment.month - 1 - months, 12)
+    target_year, target_month = moment.year + year, month + 1
+    day = min(moment.day, 28)
+    return moment.replace(year=target_year, month=target_month, day=day)
+
+
+def anonymise_registrations(*, now: datetime | None = None) -> int:
+    """Erase the personal data of registrations for events that ended more than
+    settings.POLICY_ANONYMISE_AFTER_MONTHS ago (GDPR art. 5(1)(e): kept no longer than
+    needed). The rows stay, so the counts stay: how many registered, attended, and were
+    decision makers at which level. Returns how many registrations were anonymised."""
+    now = now or timezone.now()
+    cutoff = _months_before(now, settings.POLICY_ANONYMISE_AFTER_MONTHS)
+    rows = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+    return rows.update(
+        user=None,
+        name="",
+        email=Concat(
+            Value("anonymised-"),
+            Cast(F("pk"), output_field=TextField()),
+            Value("@invalid"),
+            output_field=TextField(),
+        ),
+        organisation="",
+        role_title="",
+        dietary_needs="",
+        accessibility_needs="",
+        anonymised_at=now,
+    )
+
+
+# --- Decision makers: what the admin counts ------------------------------------------------
+
+COUNTED = (RS.PENDING, RS.CONFIRMED, RS.WAITING, RS.ATTENDED, RS.CANCELLED, RS.DECLINED)
+
+
+def decision_maker_counts(events) -> dict:
+    """Decision makers registered (every registration with a confirmed address) and
+    attending, by level of government: per event and per year of the event's start. One
+    query; anonymised registrations count too."""
+    rows = (
+        Registration.objects.filter(event__in=events, is_decision_maker=True, status__in=COUNTED)
+        .values("event_id", "event__start__year", "decision_level")
+        .annotate(
+            registered=Count("pk"),
+            attended=Count("pk", filter=Q(status=RS.ATTENDED)),
+        )
+        .order_by()
+    )
+    per_event: dict[int, dict[str, list[int]]] = {}
+    per_year: dict[int, dict[str, list[int]]] = {}
+    for row in rows:
+        for table, key in ((per_event, row["event_id"]), (per_year, row["event__start__year"])):
+            levels = table.setdefault(key, {level: [0, 0] for level in GovernmentLevel.values})
+            levels[row["decision_level"]][0] += row["registered"]
+            levels[row["decision_level"]][1] += row["attended"]
+    return {"per_event": per_event, "per_year": per_year}
