@@ -142,8 +142,11 @@ def _from_store(request: HttpRequest, stored: dict) -> HttpResponse:
     return public_response_headers(response)
 
 
-def public_page(*generations: Generation):
-    """Serve the view's anonymous GETs from the page cache, valid under `generations`."""
+def public_page(*generations: Generation, seconds: int = STORE_SECONDS):
+    """Serve the view's anonymous GETs from the page cache, valid under `generations`.
+
+    `seconds` bounds how long a copy is kept: shorten it for a page that also changes
+    with the clock (an "upcoming" list), which no generation can know of."""
 
     def decorator(view):
         @wraps(view)
@@ -167,7 +170,7 @@ def public_page(*generations: Generation):
                 "headers": [(h, response[h]) for h in _KEPT_HEADERS if h in response],
                 "body": body,
             }
-            cache.set(key, stored, STORE_SECONDS)
+            cache.set(key, stored, seconds)
             if _accepts_gzip(request):
                 # Compressed once: the stored bytes, not a second gzip by the middleware.
                 response = _from_store(request, stored)

@@ -11,7 +11,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", views.home, name="home"),
+    path("", views.home_page, name="home"),
+    path(_("search/"), views.search, name="search"),
     path(_("about/"), views.about, name="about"),
     path(_("contact/"), views.contact, name="contact"),
     path(_("privacy/"), views.privacy, name="privacy"),

@@ -26,23 +26,59 @@ from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
 from common.pagecache import public_page
+from config import home
+from config import search as search_module
 from config.middleware import (
     DATABASE_UNAVAILABLE,
     database_unavailable_response,
     needs_second_factor,
 )
+from ecosystem import facets as ecosystem_facets
 from ecosystem import permissions
 from ecosystem.forms import AccountForm
 from ecosystem.models import Actor
+from policy import facets as policy_facets
+from resources import facets as resources_facets
 from resources import permissions as resource_permissions
+from validation import facets as validation_facets
 
 logger = logging.getLogger("portal.errors")
 
 
+# Every app's data shows on the home page and in the search.
+ALL_GENERATIONS = (
+    ecosystem_facets.GENERATION,
+    resources_facets.GENERATION,
+    validation_facets.GENERATION,
+    policy_facets.GENERATION,
+)
+
+
 @require_safe
-@public_page()
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/home.html")
+@public_page(*ALL_GENERATIONS, seconds=home.HOME_STORE_SECONDS)
+def home_page(request: HttpRequest) -> HttpResponse:
+    context = {
+        "figures": home.figures(),
+        "cases": home.latest_cases(),
+        "events": home.upcoming_events(),
+        "resources": home.new_resources(),
+    }
+    return render(request, "pages/home.html", context)
+
+
+@require_safe
+@public_page(*ALL_GENERATIONS, seconds=home.HOME_STORE_SECONDS)
+def search(request: HttpRequest) -> HttpResponse:
+    """The header's search box: every kind at once, grouped, with links to each app's own
+    search for the same words."""
+    text = request.GET.get("q", "")[: search_module.MAX_TEXT]
+    groups = search_module.search_everything(text)
+    context = {
+        "q": text,
+        "groups": groups,
+        "total": sum(group.total for group in groups) if groups else 0,
+    }
+    return render(request, "pages/search.html", context)
 
 
 @require_safe

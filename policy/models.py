@@ -7,6 +7,7 @@ has a maximum length in the form, the model and the database.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
@@ -16,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.search import Part, search_vector
 from common.text import validate_single_line
 from ecosystem.models import Actor, Municipality, Region, Theme
 
@@ -182,6 +184,14 @@ class Event(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Full-text search in both languages (the portal-wide search), computed by PostgreSQL.
+    search_vector = search_vector(
+        Part(("title_da",), "A", "danish"),
+        Part(("title_en",), "A", "english"),
+        Part(("description_da",), "B", "danish"),
+        Part(("description_en",), "B", "english"),
+        Part(("title_da", "title_en"), "D", "simple"),
+    )
 
     objects = EventQuerySet.as_manager()
 
@@ -189,7 +199,10 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["status", "start"], name="event_status_start_idx")]
+        indexes = [
+            models.Index(fields=["status", "start"], name="event_status_start_idx"),
+            GinIndex(fields=["search_vector"], name="event_search_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(end__gt=F("start")), name="event_ends_after_start"),
             models.CheckConstraint(condition=Q(capacity__gte=1), name="event_capacity_positive"),

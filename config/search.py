@@ -1,0 +1,105 @@
+"""The one search box: actors, validated EU cases, events and knowledge resources at once.
+
+Each kind is a `Kind`: the public rows of one app, where its full search lives, and how a
+hit is shown. What the visitor typed is parsed once (common.search, Danish and English
+stemming); each kind answers in one query (its best hits and, through a window function,
+how many there are in all), so the page runs one query per kind, whatever the data.
+`config` may import every app; the apps know nothing of this page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Count, F, QuerySet, Window
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+
+from common.search import search_query
+from ecosystem.models import Actor
+from policy.models import Event
+from resources.models import Resource
+from validation.models import CaseApplication
+
+HITS_PER_KIND = 5
+MAX_TEXT = 200  # what is kept of the words typed (common.search reads no more)
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    heading: Any
+    rows: Callable[[], QuerySet]  # the public rows
+    fields: tuple[str, ...]  # what a hit shows (and needs to build its link)
+    search_url: str  # the app's own search, which takes ?q=
+    text: Callable[[Any], str]  # the line under a hit's title
+
+
+KINDS = (
+    Kind(
+        "actors",
+        _("Actors"),
+        lambda: Actor.objects.published(),
+        ("name", "slug", "kind", "short_description_da", "short_description_en"),
+        "ecosystem:index",
+        lambda actor: actor.short_description,
+    ),
+    Kind(
+        "cases",
+        _("Validated EU cases"),
+        lambda: CaseApplication.objects.public(),
+        ("title", "slug", "summary"),
+        "validation:index",
+        lambda case: case.summary,
+    ),
+    Kind(
+        "events",
+        _("Events"),
+        lambda: Event.objects.public(),
+        ("title_da", "title_en", "slug", "start", "description_da", "description_en"),
+        "policy:index",
+        lambda event: event.description,
+    ),
+    Kind(
+        "resources",
+        _("Knowledge resources"),
+        lambda: Resource.objects.published(),
+        ("title", "slug", "summary", "kind"),
+        "resources:index",
+        lambda resource: resource.summary,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Group:
+    kind: Kind
+    hits: list
+    total: int
+    more_url: str
+
+
+def search_everything(text: str) -> list[Group] | None:
+    """Every kind's best hits for `text` with their totals; None when nothing searchable
+    was typed."""
+    query = search_query(text)
+    if query is None:
+        return None
+    return [_group(kind, query, text) for kind in KINDS]
+
+
+def _group(kind: Kind, query: SearchQuery, text: str) -> Group:
+    hits = list(
+        kind.rows()
+        .filter(search_vector=query)
+        .annotate(rank=SearchRank(F("search_vector"), query), total=Window(Count("pk")))
+        .only(*kind.fields)
+        .order_by("-rank", "pk")[:HITS_PER_KIND]
+    )
+    total = hits[0].total if hits else 0
+    more_url = reverse(kind.search_url) + "?" + urlencode({"q": text})
+    return Group(kind, [(hit, kind.text(hit) or "") for hit in hits], total, more_url)
