@@ -6,7 +6,6 @@ queries whatever the number of actors (tested in tests/ecosystem/test_query_coun
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from csp.decorators import csp_replace
@@ -19,14 +18,13 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
 from common import opendata as common_opendata
+from common.jsonld import json_ld
 from common.pagecache import cached_fragment, public_page
 from ecosystem import opendata, permissions
 from ecosystem.facets import GENERATION
@@ -268,14 +266,6 @@ def _in_language(actor: Actor, field: str) -> Text:
     return Text("", lang)
 
 
-def _json_ld(data: dict) -> SafeString:
-    """A <script type="application/ld+json"> block, escaped like json_script: it is data,
-    never executed, and "</script>" in a user's text cannot end it early."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    escaped = text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(escaped))
-
-
 def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
     """schema.org Organization, built in Python from the public fields only."""
     data: dict = {
@@ -351,7 +341,7 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "description": _in_language(actor, "description"),
         "partnership_text": _in_language(actor, "partnership_text"),
         "connections": _connections(actor),
-        "json_ld": _json_ld(_organisation_data(request, actor)),
+        "json_ld": json_ld(_organisation_data(request, actor)),
         "page_url": page_url,
         "logo_url": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
         "can_edit": permissions.can_edit(request.user, actor),
