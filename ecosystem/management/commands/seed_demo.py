@@ -6,6 +6,7 @@ nothing. Later issues extend `seed()` with their own content.
 
 import time
 
+from django.apps import apps
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -64,6 +65,12 @@ class Command(BaseCommand):
             f"memberships: {report.memberships_created} added "
             f"({time.monotonic() - started:.1f} s)."
         )
+        # Apps that ecosystem may not import add their own demo content: an AppConfig
+        # with a `seed_demo(stdout)` method is called here, idempotent like the rest.
+        for config in apps.get_app_configs():
+            seed_app = getattr(config, "seed_demo", None)
+            if callable(seed_app):
+                seed_app(self.stdout)
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""
