@@ -99,7 +99,7 @@ class ContactForm(CleanTextMixin, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     organisation = forms.CharField(
-        label=_("Organisation (optional)"), max_length=200, required=False
+        label=_("Organisation"), max_length=200, required=False
     )
     message = forms.CharField(
         label=_("Message"),

@@ -99,8 +99,8 @@ To learn more, [contact us](/en/contact/).
         "summary_en": "Write, call or use the form. We answer within three working days.",
         "body_da": """## Postadresse
 
-Det Nationale Kompetencecenter for Social Innovation
-Islands Brygge 43
+Det Nationale Kompetencecenter for Social Innovation<br>
+Islands Brygge 43<br>
 2300 København S
 
 - Telefon: [+45 33 12 40 00](tel:+4533124000) (hverdage kl. 9–15)
@@ -118,8 +118,8 @@ Presseansvarlig Line Kjær: [presse@socialinnovation.dk](mailto:presse@socialinn
 """,
         "body_en": """## Postal address
 
-The National Competence Centre for Social Innovation
-Islands Brygge 43
+The National Competence Centre for Social Innovation<br>
+Islands Brygge 43<br>
 DK-2300 Copenhagen S, Denmark
 
 - Phone: [+45 33 12 40 00](tel:+4533124000) (weekdays 9:00–15:00)

@@ -76,7 +76,7 @@ def test_the_contact_form_with_the_keyboard_alone(page):
     expect(page.get_by_label("Din e-mailadresse")).to_be_focused()
     page.keyboard.type("karen@example.dk")
     page.keyboard.press("Tab")
-    expect(page.get_by_label("Organisation (frivilligt)")).to_be_focused()
+    expect(page.get_by_label("Organisation")).to_be_focused()
     page.keyboard.press("Tab")
     expect(page.get_by_label("Besked")).to_be_focused()
     page.keyboard.type("Hvordan søger vi om validering?")
