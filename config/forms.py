@@ -98,9 +98,7 @@ class ContactForm(CleanTextMixin, forms.Form):
     topic = forms.ChoiceField(label=_("What is it about?"), choices=ContactMessage.Topic.choices)
     name = forms.CharField(label=_("Your name"), max_length=150)
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
-    organisation = forms.CharField(
-        label=_("Organisation"), max_length=200, required=False
-    )
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     message = forms.CharField(
         label=_("Message"),
         max_length=MESSAGE_MAX_LENGTH,

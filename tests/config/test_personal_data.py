@@ -13,6 +13,11 @@ from tests.factories import PASSWORD, ActorFactory, MembershipFactory, UserFacto
 
 pytestmark = pytest.mark.django_db
 
+# Danish addresses, so the pages answer in Danish whatever language a test left active.
+ACCOUNT_URL = "/accounts/profile/"
+DATA_URL = "/accounts/profile/data/"
+DELETE_URL = "/accounts/profile/delete/"
+
 
 @pytest.fixture
 def world():
@@ -45,7 +50,7 @@ def world():
 
 def test_the_export_holds_the_persons_data_and_no_one_elses(client, world):
     client.force_login(world["person"])
-    response = client.get(reverse("account_data"))
+    response = client.get(DATA_URL)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
     assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
@@ -65,15 +70,15 @@ def test_the_export_holds_the_persons_data_and_no_one_elses(client, world):
 
 
 def test_the_export_and_deletion_need_a_login(client):
-    assert client.get(reverse("account_data")).status_code == 302
-    assert client.get(reverse("account_delete")).status_code == 302
+    assert client.get(DATA_URL).status_code == 302
+    assert client.get(DELETE_URL).status_code == 302
 
 
 def test_deleting_the_account_keeps_what_the_organisation_owns(client, world):
     person, shared = world["person"], world["shared"]
     client.force_login(person)
-    assert client.get(reverse("account_delete")).status_code == 200
-    response = client.post(reverse("account_delete"), {"password": PASSWORD})
+    assert client.get(DELETE_URL).status_code == 200
+    response = client.post(DELETE_URL, {"password": PASSWORD})
     assert response.status_code == 302
     assert not User.objects.filter(email="karen@example.dk").exists()
     shared.refresh_from_db()
@@ -88,12 +93,12 @@ def test_deleting_the_account_keeps_what_the_organisation_owns(client, world):
     assert not ContactMessage.objects.filter(email="karen@example.dk").exists()
     assert ContactMessage.objects.filter(email="ole@example.dk").exists()
     # Logged out: the account page now asks to log in.
-    assert client.get(reverse("account")).status_code == 302
+    assert client.get(ACCOUNT_URL).status_code == 302
 
 
 def test_a_wrong_password_deletes_nothing(client, world):
     client.force_login(world["person"])
-    response = client.post(reverse("account_delete"), {"password": "wrong"})
+    response = client.post(DELETE_URL, {"password": "wrong"})
     assert response.status_code == 200
     assert "Adgangskoden er ikke korrekt." in response.content.decode()
     assert User.objects.filter(email="karen@example.dk").exists()
@@ -102,17 +107,17 @@ def test_a_wrong_password_deletes_nothing(client, world):
 def test_the_last_owner_must_hand_the_organisation_over_first(client, world):
     other = world["other"]  # the only owner of Oles Egen Virksomhed
     client.force_login(other)
-    page = client.get(reverse("account_delete")).content.decode()
+    page = client.get(DELETE_URL).content.decode()
     assert "Din konto kan ikke slettes endnu" in page
     assert "Oles Egen Virksomhed" in page
     assert 'name="password"' not in page
-    response = client.post(reverse("account_delete"), {"password": PASSWORD})
+    response = client.post(DELETE_URL, {"password": PASSWORD})
     assert response.status_code == 409
     assert User.objects.filter(pk=other.pk).exists()
     # Handed over: another owner, and the account can go.
     newcomer = UserFactory()
     MembershipFactory(user=newcomer, actor=world["elsewhere"], role=Membership.Role.OWNER)
-    response = client.post(reverse("account_delete"), {"password": PASSWORD})
+    response = client.post(DELETE_URL, {"password": PASSWORD})
     assert response.status_code == 302
     assert not User.objects.filter(pk=other.pk).exists()
     assert world["elsewhere"].log_entries.get().note == "Oles note"
@@ -120,9 +125,9 @@ def test_the_last_owner_must_hand_the_organisation_over_first(client, world):
 
 def test_the_account_page_shows_my_organisations_and_the_data_links(client, world):
     client.force_login(world["person"])
-    html = client.get(reverse("account")).content.decode()
+    html = client.get(ACCOUNT_URL).content.decode()
     assert "Mine organisationer" in html and "Fælles Forening" in html
-    assert reverse("account_data") in html and reverse("account_delete") in html
+    assert DATA_URL in html and DELETE_URL in html
 
 
 def test_a_member_lands_on_my_organisations_after_logging_in(client, world):
