@@ -81,6 +81,9 @@ format: install-dev
 	$(VENV)/bin/djlint templates --reformat
 
 # Translations: extract, then edit locale/da/LC_MESSAGES/django.po, then compile (both committed).
+# locale_allauth/ holds the corrections of allauth's own wording (Danish: "adgangskode",
+# "e-mailadresse"; English: sentence case). It is edited by hand, never extracted into
+# (makemessages writes only to locale/, the first of LOCALE_PATHS), and compiled here too.
 messages: install-dev
 	$(MANAGE) makemessages -l da -l en --ignore=.venv --ignore=node_modules --ignore=var --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules

@@ -9,8 +9,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from common.text import short_echo, strip_bidi_controls, validate_multiline, validate_single_line
+from pages.models import MESSAGE_MAX_LENGTH, ContactMessage
 
 WIDGET_CLASSES = {
     "select": "form-select",
@@ -84,3 +86,30 @@ def _shorten_params(error: ValidationError) -> None:
     for item in getattr(error, "error_list", [error]):
         if getattr(item, "params", None):
             item.params = {key: short_echo(value) for key, value in item.params.items()}
+
+
+# --- The contact form (config.views.contact) ------------------------------------------------
+
+
+class ContactForm(CleanTextMixin, forms.Form):
+    """A message to the centre. `website` is a honeypot: hidden from people, filled in by
+    robots that fill in every field."""
+
+    topic = forms.ChoiceField(label=_("What is it about?"), choices=ContactMessage.Topic.choices)
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+    organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
+    message = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("At most %(max)d characters.") % {"max": MESSAGE_MAX_LENGTH},
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def is_spam(self) -> bool:
+        return bool(self.data.get("website"))

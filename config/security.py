@@ -15,10 +15,11 @@ def client_ip(request: HttpRequest) -> str:
     return ratelimit.get_ip(request)
 
 
-def rate_limited(request: HttpRequest, action: str) -> bool:
-    """Count this request against `action`'s limits; True once any of them is used up."""
+def rate_limited(request: HttpRequest, action: str, *, key: str | None = None) -> bool:
+    """Count this request against `action`'s limits; True once any of them is used up.
+    `key` is what limits "per key" count by (an e-mail address typed into a form)."""
     usage = ratelimit.consume(
-        request, app="portal", action=action, config=settings.PORTAL_RATE_LIMITS
+        request, app="portal", action=action, config=settings.PORTAL_RATE_LIMITS, key=key
     )
     return usage is None
 

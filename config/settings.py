@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "resources",
     "validation",
     "policy",
+    "pages",
 ]
 
 MIDDLEWARE = [
@@ -204,6 +205,10 @@ ACCOUNT_RATE_LIMITS = {
 PORTAL_RATE_LIMITS = {
     "invite_member": "60/h/ip,40/h/user",
     "join_request": "20/h/ip,10/h/user",
+    # The contact form: per client address and per sender's e-mail address.
+    "contact": "10/h/ip,5/h/key",
+    # Deleting an account asks for the password: no guessing it here either.
+    "delete_account": "10/h/ip,5/h/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Socialinnovation.dk"
@@ -214,7 +219,9 @@ LANGUAGES = [("da", _("Danish")), ("en", _("English"))]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "da"
 MODELTRANSLATION_LANGUAGES = ("da", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("da", "en"), "da": ("en",), "en": ("da",)}
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own catalogue first (`make messages` writes it), then the corrections of
+# allauth's wording (locale_allauth: kept by hand, never extracted, so never wiped).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
@@ -261,8 +268,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
 # folders makes every cached page old.
 PAGE_CACHE_SOURCES = [
     BASE_DIR / name
-    for name in ("config", "common", "ecosystem", "resources", "validation", "policy")
-] + [BASE_DIR / "templates", BASE_DIR / "locale"]
+    for name in ("config", "common", "ecosystem", "resources", "validation", "policy", "pages")
+] + [BASE_DIR / "templates", BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 
 # The largest upload of each kind, in bytes (common.uploads); the request body limit for
 # files is FILE_UPLOAD_MAX_MEMORY_SIZE's spill to disk, not a cap.

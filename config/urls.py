@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from config import views
+from config import personal_data, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path(_("contact/"), views.contact, name="contact"),
     path(_("privacy/"), views.privacy, name="privacy"),
     path(_("accessibility/"), views.accessibility, name="accessibility"),
+    path(_("news/"), include("pages.urls")),
     path("admin/login/", views.admin_login),
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",
@@ -25,6 +26,8 @@ urlpatterns += i18n_patterns(
     ),
     path("admin/", admin.site.urls),
     path("accounts/profile/", views.account, name="account"),
+    path("accounts/profile/data/", personal_data.download, name="account_data"),
+    path("accounts/profile/delete/", personal_data.delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
     path("actors/", include("ecosystem.urls")),
     path("resources/", include("resources.urls")),

@@ -19,24 +19,30 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
+from common import personal_data
 from common.pagecache import public_page
 from config import home
 from config import search as search_module
+from config.forms import ContactForm
 from config.middleware import (
     DATABASE_UNAVAILABLE,
     database_unavailable_response,
     needs_second_factor,
 )
+from config.security import rate_limited, too_many_requests
 from ecosystem import facets as ecosystem_facets
 from ecosystem import permissions
 from ecosystem.forms import AccountForm
 from ecosystem.models import Actor
+from pages import models as pages_models
+from pages import services as pages_services
+from pages.views import page_context
 from policy import facets as policy_facets
 from resources import facets as resources_facets
 from resources import permissions as resource_permissions
@@ -81,28 +87,55 @@ def search(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/search.html", context)
 
 
+# --- The trust pages: staff edit them in the admin (pages.models.Page) ---------------------
+
+
 @require_safe
-@public_page()
+@public_page(pages_models.GENERATION)
 def about(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/about.html")
+    return render(request, "pages/page.html", page_context("about"))
 
 
-@require_safe
-@public_page()
+@require_http_methods(["GET", "HEAD", "POST"])
 def contact(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/contact.html")
+    """The contact page and its form. The form carries a CSRF token, so the page is
+    never page-cached (common.pagecache refuses it)."""
+    form = ContactForm(request.POST or None)
+    if request.method == "POST":
+        if rate_limited(request, "contact", key=request.POST.get("email", "").lower()):
+            return too_many_requests(request)
+        if form.is_spam():
+            # A robot filled in the hidden field: it is told what a person is told, and
+            # nothing is stored or sent.
+            messages.success(request, CONTACT_THANKS)
+            return redirect("contact")
+        if form.is_valid():
+            pages_services.receive_message(
+                **{k: v for k, v in form.cleaned_data.items() if k != "website"},
+                language=get_language(),
+                user=request.user,
+            )
+            messages.success(request, CONTACT_THANKS)
+            return redirect("contact")
+    return render(request, "pages/contact.html", {**page_context("contact"), "form": form})
+
+
+CONTACT_THANKS = gettext_lazy(
+    "Thank you for your message. We have sent you a receipt by e-mail and will answer "
+    "within three working days."
+)
 
 
 @require_safe
-@public_page()
+@public_page(pages_models.GENERATION)
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/privacy.html")
+    return render(request, "pages/page.html", page_context("privacy"))
 
 
 @require_safe
-@public_page()
+@public_page(pages_models.GENERATION)
 def accessibility(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/accessibility.html")
+    return render(request, "pages/page.html", page_context("accessibility"))
 
 
 @never_cache
@@ -236,7 +269,8 @@ def account(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, _("Your details have been saved."))
         return redirect("account")
-    return render(request, "account/overview.html", {"form": form})
+    context = {"form": form, "sections": personal_data.account_sections(request.user)}
+    return render(request, "account/overview.html", context)
 
 
 def _public_file(user, path: str):

@@ -9,6 +9,11 @@ class EcosystemConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signals that renew the ecosystem's generation (cached facet counts
         # and pages) in every process: web, management commands, workers.
-        from ecosystem import facets
+        from common import personal_data as registry
+        from ecosystem import facets, personal_data
 
         facets.watch_changes()
+        # The account and the organisations come first in a person's data export.
+        registry.register(personal_data.ACCOUNT_PART)
+        registry.register(personal_data.ORGANISATIONS_PART)
+        registry.register_section(personal_data.MY_ORGANISATIONS)

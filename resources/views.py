@@ -29,11 +29,12 @@ from django.utils.cache import patch_vary_headers
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
+from common import markdown
 from common import opendata as common_opendata
 from common.jsonld import json_ld
 from common.pagecache import cached_fragment, public_page
 from ecosystem.models import Actor
-from resources import markdown, opendata, permissions, services
+from resources import opendata, permissions, services
 from resources.facets import GENERATION
 from resources.filters import ResourceFilter
 from resources.models import Collection, Resource, ResourceFile

@@ -368,6 +368,8 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page_url": page_url,
         "logo_url": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
         "can_edit": permissions.can_edit(request.user, actor),
+        # Anonymous visitors (the cached page) never see it: no query for them.
+        "can_ask_to_join": permissions.can_request_to_join(request.user, actor),
         **_map_settings(),
     }
     return render(request, "ecosystem/actor_detail.html", context)

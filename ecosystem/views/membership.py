@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -35,9 +36,19 @@ def _map_settings() -> dict[str, str]:
     return {"tile_url": settings.TILE_URL, "tile_attribution": settings.TILE_ATTRIBUTION}
 
 
-@login_required
 @require_http_methods(GET_POST)
 def register(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        # Followed while logged out: say why an account is needed before asking for it.
+        messages.info(
+            request,
+            _(
+                "To register your organisation, log in or create an account first. The "
+                "account lets you edit the organisation later, and lets us write to you "
+                "when a moderator has looked at it."
+            ),
+        )
+        return redirect_to_login(request.get_full_path())
     form = ActorForm(*_form_data(request))
     if request.method == "POST" and form.is_valid():
         try:

@@ -110,7 +110,7 @@ def test_sign_up_register_approve_and_find_it_on_the_map(page, settings):
     page.get_by_label("Password", exact=True).fill("a-long-and-unusual-password")
     page.get_by_label("Password (again)").fill("a-long-and-unusual-password")
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify your e-mail address")
     link = re.search(r"https?://[^/\s]+(/\S*accounts/confirm-email/\S+/)", mail.outbox[-1].body)
     page.goto(page.base_url + link.group(1))
     page.get_by_role("button", name="Confirm").click()

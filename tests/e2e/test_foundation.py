@@ -41,7 +41,7 @@ def test_sign_up_verify_log_in_and_log_out(page):
     page.get_by_label("Password", exact=True).fill("a-long-and-unusual-password")
     page.get_by_label("Password (again)").fill("a-long-and-unusual-password")
     page.get_by_role("button", name="Sign Up").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Verify Your Email Address")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Verify your e-mail address")
 
     assert len(mail.outbox) == 1
     message = mail.outbox[0]

@@ -5,8 +5,8 @@ import json
 import feedparser
 import pytest
 
+from common import markdown
 from ecosystem.models import Theme
-from resources import markdown
 from resources.models import Resource
 from tests.factories import ActorFactory, ResourceFactory
 
