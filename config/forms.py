@@ -26,6 +26,16 @@ WIDGET_CLASSES = {
 
 
 class DKFDSBoundField(BoundField):
+    @property
+    def is_optional(self) -> bool:
+        """Whether the label may say "(optional)": only when leaving the field empty can
+        never be an error. A field that the form's `clean()` requires in some case (one of
+        two descriptions, a municipality in Denmark) is named in the form's
+        `required_in_clean`, and its hint says when it is needed."""
+        return not self.field.required and self.name not in getattr(
+            self.form, "required_in_clean", ()
+        )
+
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget

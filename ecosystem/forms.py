@@ -97,6 +97,10 @@ class ActorForm(CleanTextMixin, forms.ModelForm):
     number, or the same name in the same municipality, and keeps it in `duplicate`.
     """
 
+    # Required by `clean` (one of the two, and a municipality in Denmark): never labelled
+    # "(optional)", and each hint says when it is needed.
+    required_in_clean = ("short_description_da", "short_description_en", "municipality")
+
     website = forms.URLField(
         label=_("Website"),
         required=False,
@@ -200,6 +204,7 @@ class ActorForm(CleanTextMixin, forms.ModelForm):
                 "One or two sentences. Write it in Danish, in English or "
                 "in both; each language falls back to the other."
             ),
+            "short_description_en": _("Needed if there is no short description in Danish."),
             "themes": _("Choose the ESF+ policy areas you work with."),
             "municipality": _(
                 "Required for organisations in Denmark. Its centre sets the pin on the map; "

@@ -83,6 +83,7 @@ def _listing(request: HttpRequest, filterset: ActorFilter) -> dict:
         "filterset": filterset,
         "facet_fields": facet_fields,
         "active_filter_count": sum(any(o.selected for o in f.options) for f in facet_fields),
+        "facet_errors": any(f.errors for f in facet_fields),
         "sort_options": filterset.sort_options(),
         "search_errors": filterset.field_errors("q"),
         "sort_errors": filterset.field_errors("sort"),

@@ -1,7 +1,8 @@
 // The directory's filter form (templates/ecosystem/directory.html and map.html). htmx does
 // the work from the form's hx-* attributes (hx-history="false": the back button asks the
-// server again); this keeps the shared address tidy, folds the filters on narrow screens
-// and keeps the language links in step. Without JavaScript the form submits as a GET.
+// server again); this keeps the shared address tidy and keeps the language links in step.
+// The filter panel folds on narrow screens by CSS alone (ecosystem/_filter_panel.html).
+// Without JavaScript the form submits as a GET.
 (function () {
   "use strict";
 
@@ -23,23 +24,6 @@
       data.delete(key);
     });
   });
-
-  // On a narrow screen the filter panel starts folded, so the results are near the top.
-  // A field with an error stays visible.
-  function foldFilters() {
-    document.querySelectorAll("details[data-fold-below]").forEach(function (panel) {
-      var width = parseInt(panel.dataset.foldBelow, 10);
-      var narrow = window.matchMedia("(max-width: " + (width - 1) + "px)").matches;
-      if (narrow && !panel.querySelector("[aria-invalid=true]")) {
-        panel.open = false;
-      }
-    });
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", foldFilters);
-  } else {
-    foldFilters();
-  }
 
   // After the filters changed in place, the language links keep them too.
   document.addEventListener("htmx:pushedIntoHistory", function () {

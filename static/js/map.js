@@ -6,8 +6,9 @@
 //                      the results (the directory's filters) and after the back button.
 //   [data-single-pin]  one actor's position (the actor page).
 //
-// Without JavaScript the map containers stay hidden (`hidden`, class js-map-only) and each
-// page lists the same actors as text.
+// Without JavaScript the map containers are not shown (class js-map-only, hidden by CSS's
+// `scripting: none`, so the space is kept from the first paint) and each page lists the
+// same actors as text.
 (function () {
   "use strict";
 
@@ -27,13 +28,8 @@
   }
 
   function baseMap(element) {
-    var map = window.L.map(element, { scrollWheelZoom: false, zoomControl: false });
-    window.L.control
-      .zoom({
-        zoomInTitle: element.dataset.zoomInLabel || "Zoom in",
-        zoomOutTitle: element.dataset.zoomOutLabel || "Zoom out",
-      })
-      .addTo(map);
+    // The controls' words and keyboard focus are set for every map in leaflet-setup.js.
+    var map = window.L.map(element, { scrollWheelZoom: false });
     window.L.tileLayer(element.dataset.tileUrl, {
       attribution: element.dataset.tileAttribution,
       maxZoom: 18,

@@ -109,3 +109,36 @@ def test_a_body_over_the_overall_limit_is_refused_before_it_is_read(client, sett
     )
     assert response.status_code == 413
     assert_portal_page(response, "What you sent is too large", "en")
+
+
+@pytest.mark.parametrize(
+    ("url", "search", "sections"),
+    [
+        ("/no-such-page/", 'action="/actors/"', ['href="/actors/map/"', 'href="/kontakt/"']),
+        (
+            "/en/no-such-page/",
+            'action="/en/actors/"',
+            ['href="/en/actors/map/"', 'href="/en/contact/"', 'href="/en/"'],
+        ),
+    ],
+)
+def test_a_404_offers_a_search_and_the_main_sections(client, url, search, sections):
+    response = client.get(url)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert 'role="search"' in html and search in html and 'name="q"' in html
+    for link in sections:
+        assert link in html
+
+
+def test_the_500_page_offers_a_search_and_the_main_sections_without_a_database():
+    from django.db import connection
+    from django.template.loader import render_to_string
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    with translation.override("en"), CaptureQueriesContext(connection) as queries:
+        html = render_to_string("500.html", {"LANGUAGE_CODE": "en"})
+    assert not queries.captured_queries
+    assert 'role="search"' in html and 'action="/en/actors/"' in html
+    assert 'href="/en/events/"' in html and 'href="/en/"' in html

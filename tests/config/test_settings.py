@@ -86,3 +86,19 @@ def test_the_trusted_proxy_count_comes_from_the_environment():
         TRUSTED_PROXY_COUNT="1",
     )
     assert result.stdout.strip().splitlines()[-1] == "1", result.stderr
+
+
+def test_the_readme_points_to_nothing_outside_the_repository():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readme = (root / "README.md").read_text()
+    assert "../" not in readme
+    assert "docs/architecture.md" in readme.split("## ")[-1]  # the last section names it
+    assert (root / "docs" / "architecture.md").exists()
+
+
+def test_make_stop_stops_nothing_when_the_embedded_server_is_not_there(tmp_path):
+    from config.database import stop_embedded_server
+
+    assert "not running" in stop_embedded_server(tmp_path)

@@ -143,3 +143,71 @@ def test_the_embeddable_map_is_accessible_and_links_out(page, actors):
     link = page.locator(".leaflet-popup-content a")
     expect(link).to_have_text("Aarhus Velfærdslab")
     expect(link).to_have_attribute("target", "_blank")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_map_text_controls_and_popup_work_by_keyboard_in_danish(page, actors, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(page.base_url + "/actors/map/")
+    expect_actors_on_map(page, 4)
+    # The controls speak Danish.
+    expect(page.locator("#actor-map .leaflet-control-zoom-in")).to_have_attribute(
+        "title", "Zoom ind"
+    )
+    expect(page.locator("#actor-map .leaflet-control-zoom-out")).to_have_attribute(
+        "title", "Zoom ud"
+    )
+    # Text on the map is at least the body's size (Leaflet's own 0.75rem was 7.5 px).
+    body = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    attribution = page.locator("#actor-map .leaflet-control-attribution")
+    assert attribution.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= body
+
+    # Zoomed in, the markers drawn outside the view are out of the tab order, so tabbing
+    # through the map never pans it away; those in view can be reached.
+    page.locator("#actor-map").scroll_into_view_if_needed()
+    where_the_markers_are = """() => {
+      const box = document.querySelector('#actor-map').getBoundingClientRect();
+      return [...document.querySelectorAll('#actor-map .leaflet-marker-icon')].map(i => {
+        const r = i.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return {inside: x >= box.left && x <= box.right && y >= box.top && y <= box.bottom,
+                tabbable: i.tabIndex === 0};
+      });
+    }"""
+    page.locator("#actor-map").focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")  # pans east: the western markers leave the view
+        page.wait_for_timeout(400)
+        markers = page.evaluate(where_the_markers_are)
+        if any(not m["inside"] for m in markers):
+            break
+    assert any(not m["inside"] for m in markers), "no marker outside the view to test"
+    assert any(m["inside"] for m in markers), "no marker inside the view to test"
+    assert all(m["inside"] == m["tabbable"] for m in markers), markers
+    marker = page.locator("#actor-map .leaflet-marker-icon[tabindex='0']").first
+
+    # Enter on a marker opens its popup with focus on the link; its text is body size;
+    # Escape closes it and focus returns to the marker.
+    marker.focus()
+    page.keyboard.press("Enter")
+    link = page.locator(".leaflet-popup-content a")
+    expect(link).to_have_count(1)
+    expect(link).to_be_focused()
+    assert link.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= body
+    expect(page.locator(".leaflet-popup-close-button")).to_have_attribute(
+        "aria-label", "Luk boksen"
+    )
+    page.keyboard.press("Escape")
+    expect(link).to_have_count(0)
+    expect(marker).to_be_focused()
+
+
+def test_the_location_picker_speaks_danish(page, actors):
+    from tests.e2e.test_ecosystem_join import log_in_as
+    from tests.factories import UserFactory
+
+    log_in_as(page, UserFactory())
+    page.goto(page.base_url + "/actors/register/")
+    expect(page.locator("#location-map .leaflet-control-zoom-in")).to_have_attribute(
+        "title", "Zoom ind"
+    )

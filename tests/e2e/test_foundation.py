@@ -61,3 +61,25 @@ def test_sign_up_verify_log_in_and_log_out(page):
 
     page.locator(".portal-user").get_by_role("button", name="Log out").click()
     expect(page.locator(".portal-user")).to_contain_text("Log in")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize(("path", "current"), [("/om/", "Dansk"), ("/en/about/", "English")])
+def test_the_language_switch_marks_the_current_language_with_even_spacing(
+    page, width, path, current
+):
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(page.base_url + path)
+    places = ["footer"] + ([".solution-info"] if width >= 992 else [])
+    gaps = []
+    for place in places:
+        switch = page.locator(place).get_by_role("list", name=re.compile("Vælg sprog|Choose"))
+        links = switch.get_by_role("link")
+        expect(links).to_have_count(2)
+        expect(switch.get_by_role("link", name=current)).to_have_attribute("aria-current", "true")
+        other = "English" if current == "Dansk" else "Dansk"
+        expect(switch.get_by_role("link", name=other)).not_to_have_attribute("aria-current", "true")
+        first, second = (link.bounding_box() for link in links.all())
+        assert first["y"] == second["y"]  # side by side
+        gaps.append(round(second["x"] - (first["x"] + first["width"])))
+    assert len(set(gaps)) == 1 and gaps[0] >= 16, gaps  # the same gap in header and footer

@@ -171,3 +171,9 @@ def test_the_xlsx_opens_in_a_spreadsheet_with_the_csv_columns_and_rows(client, a
     assert list(rows[0]) == [column.name for column in CSV_COLUMNS]
     names = {row[1] for row in rows[1:]}
     assert names == {"Café Samvær", '\'=HYPERLINK("http://evil.example")', "Brussels Social Lab"}
+
+
+def test_the_danish_open_data_page_speaks_danish(client):
+    html = client.get("/actors/open-data/").content.decode()
+    assert "<h2>Hent data</h2>" in html
+    assert "Downloads" not in html
