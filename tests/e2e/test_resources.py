@@ -37,7 +37,7 @@ def library():
 def log_in(page, email: str) -> None:
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
 
 
 def test_a_partner_searches_opens_and_downloads_a_partner_resource(page, library):
@@ -59,7 +59,7 @@ def test_a_partner_searches_opens_and_downloads_a_partner_resource(page, library
 def test_an_anonymous_visitor_logs_in_and_comes_back_to_the_file(page, library):
     page.goto(page.base_url + f"/en/resources/{library['resource'].slug}/")
     page.get_by_role("link", name="Download").first.click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Sign In")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sign in")
     with page.expect_download() as download:
         log_in(page, "partner@example.dk")
     assert download.value.suggested_filename == "rapport.pdf"
