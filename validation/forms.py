@@ -25,6 +25,7 @@ from validation.models import (
     CaseApplication,
     FundingSource,
 )
+from validation.services import REQUIRED
 
 # The form's sections, in order: (anchor, heading, fields). The template draws one
 # fieldset per section, and the checklist links to the fields.
@@ -81,6 +82,10 @@ class PartnerPagesField(forms.CharField):
 
 
 class ApplicationForm(CleanTextMixin, forms.ModelForm):
+    # A draft may leave these empty, but sending it may not: their labels must not say
+    # "(optional)".
+    required_in_clean = frozenset(REQUIRED)
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, required=False)
     funding_sources = forms.MultipleChoiceField(
         label=_("Funding sources"),

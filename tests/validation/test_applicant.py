@@ -70,6 +70,20 @@ def test_submitting_with_missing_english_lists_what_is_missing(client, member, m
     assert case.status == Status.DRAFT and case.problem == ""  # the draft is kept, saved
 
 
+def test_after_a_refused_submit_the_next_save_is_no_conflict(client, member, make_case):
+    case = make_case()
+    client.force_login(member)
+    url = f"/en/cases/applications/{case.pk}/edit/"
+    refused = client.post(url, form_data(case, title="", submit=""))
+    assert refused.status_code == 200
+    case.refresh_from_db()
+    assert refused.context["form"]["version"].value() == case.version
+    saved = client.post(url, form_data(case, title="Back again"))
+    assert saved.status_code == 302
+    case.refresh_from_db()
+    assert case.title == "Back again"
+
+
 def test_a_complete_draft_is_submitted_and_the_validators_told(
     client, member, make_case, validator, django_capture_on_commit_callbacks
 ):

@@ -155,6 +155,10 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CaseError as error:
             form.add_error(None, error.message)
             case.refresh_from_db()
+            # The draft may have been saved before sending was refused: the next save
+            # builds on that version, or the member would be told of a conflict with herself.
+            form.data = form.data.copy()
+            form.data["version"] = case.version
         else:
             if case.status in (Status.SUBMITTED, Status.RESUBMITTED):
                 messages.success(
