@@ -13,15 +13,21 @@ from django.apps import apps
 
 from ecosystem.models import Municipality
 
+# Every app's data migration that writes groups, their permissions or reference data.
 DATA_MIGRATIONS = [
-    ("0002_staff_groups", "create_groups"),
-    ("0004_reference_data", "forwards"),
-    ("0005_moderator_permissions", "grant"),
+    ("ecosystem", "0002_staff_groups", "create_groups"),
+    ("ecosystem", "0004_reference_data", "forwards"),
+    ("ecosystem", "0005_moderator_permissions", "grant"),
+    ("ecosystem", "0013_partnership_permissions", "grant"),
+    ("resources", "0002_editor_permissions", "grant"),
+    ("validation", "0002_validator_permissions", "grant"),
+    ("policy", "0002_event_manager_permissions", "grant"),
+    ("pages", "0002_staff_permissions", "grant"),
 ]
 
 
 def restore_reference_data() -> None:
     if Municipality.objects.exists():
         return
-    for module, function in DATA_MIGRATIONS:
-        getattr(import_module(f"ecosystem.migrations.{module}"), function)(apps, None)
+    for app, module, function in DATA_MIGRATIONS:
+        getattr(import_module(f"{app}.migrations.{module}"), function)(apps, None)
