@@ -6,12 +6,11 @@ portal forms all look the same and carry the same error summary.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from common.text import short_echo, strip_bidi_controls, validate_multiline, validate_single_line
+from common.forms import CleanTextMixin
 from pages.models import MESSAGE_MAX_LENGTH, ContactMessage
 
 WIDGET_CLASSES = {
@@ -48,54 +47,6 @@ class PortalFormRenderer(TemplatesSetting):
     form_template_name = "includes/forms/form.html"
     field_template_name = "includes/forms/field.html"
     bound_field_class = DKFDSBoundField
-
-
-class CleanTextMixin:
-    """For every form people type into (the portal's, allauth's sign-up base, the filters,
-    the admin's actor form):
-
-    - text fields lose bidirectional overrides before validation; single-line fields
-      (any text field that is not a textarea) refuse control characters, textareas all but
-      line breaks and tabs;
-    - an error repeats at most a short prefix of what was sent (a 1 MB invalid choice was
-      echoed twice in full).
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            # Passwords are taken as typed: log-in would otherwise not match sign-up.
-            if isinstance(field, forms.CharField) and not isinstance(
-                field.widget, forms.PasswordInput
-            ):
-                multiline = isinstance(field.widget, forms.Textarea)
-                field.to_python = _without_bidi(field.to_python)
-                field.validators.append(validate_multiline if multiline else validate_single_line)
-
-    def add_error(self, field, error) -> None:
-        if isinstance(error, ValidationError):
-            _shorten_params(error)
-        super().add_error(field, error)
-
-
-def _without_bidi(to_python):
-    def clean(value):
-        if isinstance(value, str):
-            value = strip_bidi_controls(value)
-        return to_python(value)
-
-    return clean
-
-
-def _shorten_params(error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for errors in error.error_dict.values():
-            for item in errors:
-                _shorten_params(item)
-        return
-    for item in getattr(error, "error_list", [error]):
-        if getattr(item, "params", None):
-            item.params = {key: short_echo(value) for key, value in item.params.items()}
 
 
 # --- The contact form (config.views.contact) ------------------------------------------------

@@ -21,8 +21,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
 from common import personal_data
+from common.ratelimit import rate_limited, too_many_requests
 from config.accounts import PASSWORD_MAX_LENGTH
-from config.security import rate_limited, too_many_requests
 
 
 @never_cache

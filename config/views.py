@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from common import personal_data
 from common.pagecache import public_page
+from common.ratelimit import rate_limited, too_many_requests
 from config import home
 from config import search as search_module
 from config.forms import ContactForm
@@ -35,7 +36,6 @@ from config.middleware import (
     database_unavailable_response,
     needs_second_factor,
 )
-from config.security import rate_limited, too_many_requests
 from ecosystem import facets as ecosystem_facets
 from ecosystem import permissions
 from ecosystem.forms import AccountForm

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from config.forms import CleanTextMixin
+from common.forms import CleanTextMixin
 from ecosystem import permissions, services
 from ecosystem.forms import LogoField, RejectForm
 from ecosystem.models import (

@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from common.facets import FacetField, FacetOption
+from common.forms import CleanTextMixin
 from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
 from common.search import search_query
-from config.forms import CleanTextMixin
 from ecosystem.facets import COUNTER, taxonomy_labels
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
 

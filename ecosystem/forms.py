@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cvr
 
+from common.forms import CleanTextMixin
 from common.uploads import ImageUploadField
-from config.forms import CleanTextMixin
 from ecosystem.models import Actor, Membership, Municipality, User
 
 

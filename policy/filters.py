@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common.facets import FacetCounter, FacetField, FacetOption
-from config.forms import CleanTextMixin
+from common.forms import CleanTextMixin
 from ecosystem.facets import taxonomy_labels
 from ecosystem.models import Region, Theme
 from policy.facets import EVENT_COUNTER, RECOMMENDATION_COUNTER

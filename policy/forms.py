@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import CleanTextMixin
+from common.forms import CleanTextMixin
 from policy.models import NEEDS_MAX_LENGTH, GovernmentLevel, Registration
 
 

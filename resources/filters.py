@@ -14,9 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from common.facets import FacetField, FacetOption
+from common.forms import CleanTextMixin
 from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
 from common.search import search_query
-from config.forms import CleanTextMixin
 from ecosystem.facets import taxonomy_labels
 from ecosystem.models import Actor, TargetGroup, Theme
 from resources.facets import COUNTER

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import CleanTextMixin
 from common.text import has_control_characters, strip_bidi_controls
 from common.uploads import DOCUMENT_LABELS, DocumentUploadField, ImageUploadField, reencode_image
-from config.forms import CleanTextMixin
 from resources.models import Resource, ResourceFile
 
 FILE_KINDS = ("pdf", "docx", "xlsx", "pptx", "odt", "ods", "csv", "zip")

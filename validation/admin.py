@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from config.forms import CleanTextMixin
+from common.forms import CleanTextMixin
 from ecosystem import staff
 from ecosystem.models import Theme, User
 from validation import permissions, services, workdays

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from common.facets import FacetField, FacetOption
+from common.forms import CleanTextMixin
 from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
 from common.search import ranked, search_query
-from config.forms import CleanTextMixin
 from ecosystem.facets import taxonomy_labels
 from ecosystem.models import TargetGroup, Theme
 from validation.facets import COUNTER

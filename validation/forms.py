@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
+from common.forms import CleanTextMixin
 from common.uploads import ImageUploadField
-from config.forms import CleanTextMixin
 from ecosystem.models import Actor
 from validation.models import (
     FIRST_START_YEAR,

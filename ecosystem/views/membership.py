@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from config.security import rate_limited, too_many_requests
+from common.ratelimit import rate_limited, too_many_requests
 from ecosystem import permissions, services
 from ecosystem.forms import ActorForm, InviteForm, JoinRequestForm
 from ecosystem.models import Actor, JoinRequest, Membership
