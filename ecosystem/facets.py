@@ -9,10 +9,14 @@ connections and the reference data, so the page cache and the counts never go st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.db import connection
+from django.utils.translation import get_language
+from django_countries import countries
 
 from common.facets import FacetCounter
+from common.filtersets import FacetFilterSet
 from common.generations import Generation
 from ecosystem.models import (
     SDG,
@@ -89,3 +93,25 @@ def taxonomy_labels(language: str) -> dict[str, list[Label]]:
     for items in labels.values():
         items.sort(key=lambda item: (item.sort, item.label.lower()))
     return labels
+
+
+TAXONOMIES = tuple(facet for facet, *_rest in _LABEL_SOURCES)
+
+
+class TaxonomyFilterSet(FacetFilterSet):
+    """A list whose facets include the ecosystem's taxonomies (by name in the page's
+    language, one query for all of them) or countries (those found, by name)."""
+
+    @cached_property
+    def taxonomy(self) -> dict[str, list[Label]]:
+        return taxonomy_labels("en" if (get_language() or "").startswith("en") else "da")
+
+    def choices_for(self, name: str, found: dict[str, int]) -> list[tuple[str, str, str]]:
+        if name in TAXONOMIES:
+            return [(label.id, label.key, label.label) for label in self.taxonomy[name]]
+        if name == "country":
+            codes = {*found, self._selected("country")} - {""}
+            return sorted(
+                ((code, code, str(countries.name(code))) for code in codes), key=lambda o: o[2]
+            )
+        return super().choices_for(name, found)

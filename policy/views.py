@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -44,33 +43,6 @@ LIST_FIELDS = (
 )
 
 
-class _Paginator(Paginator):
-    """Told its count (known from the facet counts) instead of asking the database."""
-
-    def __init__(self, object_list, per_page: int, *, count: int):
-        super().__init__(object_list, per_page)
-        self._count = count
-
-    @property
-    def count(self) -> int:
-        return self._count
-
-
-def _listing(request: HttpRequest, filterset, rows) -> dict:
-    page_obj = _Paginator(rows, PAGE_SIZE, count=filterset.total).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    facet_fields = filterset.facet_fields()
-    return {
-        "facet_fields": facet_fields,
-        "page_obj": page_obj,
-        "result_count": filterset.total,
-        "query_string": query.urlencode(),
-        "filtered": any(query.values()),
-        "has_errors": bool(filterset.is_bound and filterset.errors),
-    }
-
-
 def _event_list(request: HttpRequest, *, past: bool) -> HttpResponse:
     filterset = EventFilter(request.GET, past=past)
     rows = filterset.qs.select_related("municipality").only(*LIST_FIELDS)
@@ -79,7 +51,7 @@ def _event_list(request: HttpRequest, *, past: bool) -> HttpResponse:
             *LIST_FIELDS, "outcome__summary_da", "outcome__summary_en", "outcome__is_published"
         )
     context = {
-        **_listing(request, filterset, rows),
+        **filterset.listing(request, rows, page_size=PAGE_SIZE),
         "past": past,
         "results_url": reverse("policy:past" if past else "policy:index"),
     }
@@ -331,7 +303,7 @@ def recommendations(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET)
     rows = filterset.qs.select_related("outcome__event")
     context = {
-        **_listing(request, filterset, rows),
+        **filterset.listing(request, rows, page_size=PAGE_SIZE),
         "results_url": reverse("policy:recommendations"),
     }
     return render(request, "policy/recommendations.html", context)

@@ -12,7 +12,6 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import default_storage
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import (
     FileResponse,
@@ -26,7 +25,6 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import cached_property
 from django.views.decorators.http import require_safe
 
 from common import markdown
@@ -53,38 +51,10 @@ SCHEMA_TYPES = {
 }
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (known from the facet counts) instead of asking."""
-
-    def __init__(self, object_list, per_page: int, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-
 def _listing(request: HttpRequest, filterset: ResourceFilter) -> dict:
     resources = filterset.qs.only(*LIST_FIELDS)
-    paginator = CountedPaginator(resources, PAGE_SIZE, count=filterset.total)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    facet_fields = filterset.facet_fields()
-    return {
-        "filterset": filterset,
-        "facet_fields": facet_fields,
-        "active_filter_count": sum(any(o.selected for o in f.options) for f in facet_fields),
-        "sort_options": filterset.sort_options(),
-        "search_errors": filterset.field_errors("q"),
-        "sort_errors": filterset.field_errors("sort"),
-        "has_errors": bool(filterset.is_bound and filterset.errors),
-        "page_obj": page_obj,
-        "result_count": page_obj.paginator.count,
-        "query_string": query.urlencode(),
-        "filtered": any(value for key, value in query.items() if key != "sort"),
-        "results_url": reverse("resources:index"),
+    return filterset.listing(request, resources, page_size=PAGE_SIZE) | {
+        "results_url": reverse("resources:index")
     }
 
 

@@ -11,14 +11,12 @@ from dataclasses import dataclass
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -59,40 +57,10 @@ LIST_FIELDS = (
 )
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (known from the facet counts) instead of asking."""
-
-    def __init__(self, object_list, per_page: int, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-
 def _listing(request: HttpRequest, filterset: ActorFilter) -> dict:
     """What the directory and the map page share: facets with counts, one page of results."""
     actors = filterset.qs.select_related("municipality").only(*LIST_FIELDS)
-    paginator = CountedPaginator(actors, PAGE_SIZE, count=filterset.total)
-    page_obj = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    facet_fields = filterset.facet_fields()
-    return {
-        "filterset": filterset,
-        "facet_fields": facet_fields,
-        "active_filter_count": sum(any(o.selected for o in f.options) for f in facet_fields),
-        "facet_errors": any(f.errors for f in facet_fields),
-        "sort_options": filterset.sort_options(),
-        "search_errors": filterset.field_errors("q"),
-        "sort_errors": filterset.field_errors("sort"),
-        "has_errors": bool(filterset.is_bound and filterset.errors),
-        "page_obj": page_obj,
-        "result_count": page_obj.paginator.count,
-        "query_string": query.urlencode(),
-        "filtered": any(value for key, value in query.items() if key != "sort"),
-    }
+    return filterset.listing(request, actors, page_size=PAGE_SIZE)
 
 
 def _render_listing(request: HttpRequest, page: str, extra: dict) -> HttpResponse:

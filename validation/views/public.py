@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
@@ -44,37 +42,13 @@ LIST_FIELDS = (
 )
 
 
-class CountedPaginator(Paginator):
-    """A paginator told its count (known from the facet counts) instead of asking."""
-
-    def __init__(self, object_list, per_page: int, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-
 @require_safe
 @public_page(GENERATION)
 def gallery(request: HttpRequest) -> HttpResponse:
     filterset = CaseFilter(request.GET)
     cases = filterset.qs.select_related("actor").only(*LIST_FIELDS)
-    page_obj = CountedPaginator(cases, PAGE_SIZE, count=filterset.total).get_page(
-        request.GET.get("page")
-    )
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "filterset": filterset,
-        "facet_fields": filterset.facet_fields(),
-        "search_errors": filterset.field_errors("q"),
-        "page_obj": page_obj,
-        "result_count": page_obj.paginator.count,
-        "query_string": query.urlencode(),
-        "filtered": any(query.values()),
-        "results_url": reverse("validation:index"),
+    context = filterset.listing(request, cases, page_size=PAGE_SIZE) | {
+        "results_url": reverse("validation:index")
     }
     return render(request, "validation/gallery.html", context)
 
