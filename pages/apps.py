@@ -11,8 +11,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages and news")
 
     def ready(self) -> None:
-        from common import personal_data
+        from common import personal_data, waiting
         from pages import personal, services  # noqa: F401
+        from pages import waiting as queues
         from pages.models import GENERATION, NewsArticle, Page
 
         # A page or an article edited in the admin shows at once: every page cached from
@@ -20,6 +21,7 @@ class PagesConfig(AppConfig):
         GENERATION.watch(Page)
         GENERATION.watch(NewsArticle)
         personal_data.register(personal.PART)
+        waiting.register("pages.new_messages", queues.NEW_MESSAGES)
         post_migrate.connect(create_missing_pages, sender=self, dispatch_uid="pages-create")
 
 

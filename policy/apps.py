@@ -9,6 +9,9 @@ class PolicyConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signals that renew the policy generation (cached facet counts and
         # pages) in every process: web, management commands, workers.
+        from common import waiting
         from policy import facets
+        from policy import waiting as queues
 
         facets.watch_changes()
+        waiting.register("policy.pending_registrations", queues.PENDING_REGISTRATIONS)
