@@ -19,9 +19,9 @@ from django.utils.http import urlencode
 
 @dataclass(frozen=True)
 class Waiting:
-    """One queue: `count(user)` is a single COUNT query of what `user` sees there; `admin_url_name` (with `query`, the
-    change list's filter) is where staff work through it; `visible(user)` says who sees
-    it, the same rule as the admin page it links to."""
+    """One queue. `count(user)` is a single COUNT query of what `user` sees there;
+    `admin_url_name` (with `query`, the change list's filter) is where staff work through
+    it; `visible(user)` says who sees it, the same rule as the admin page it links to."""
 
     label: Any
     count: Callable[[Any], int]

@@ -9,9 +9,9 @@ from pages.models import ContactMessage
 
 NEW_MESSAGES = Waiting(
     label=_("New contact messages"),
-    count=lambda user: permissions.messages_for(user)
-    .filter(status=ContactMessage.Status.NEW)
-    .count(),
+    count=lambda user: (
+        permissions.messages_for(user).filter(status=ContactMessage.Status.NEW).count()
+    ),
     admin_url_name="admin:pages_contactmessage_changelist",
     query={"status__exact": ContactMessage.Status.NEW},
     visible=permissions.can_answer_messages,
