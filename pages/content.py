@@ -36,7 +36,7 @@ Europa.
 ## Centrets fem opgaver
 
 1. **Økosystemet:** vi kortlægger og forbinder aktørerne i social innovation i hele landet
-   – se [aktørkortet](/actors/map/).
+   – se [aktørkortet](/aktoerer/map/).
 2. **Viden:** vi deler metoder, evalueringer og værktøjer i vidensbiblioteket.
 3. **Beslutningstagere:** vi bringer social innovation ind i politik gennem møder med
    beslutningstagere i kommuner, regioner og Folketinget.

@@ -43,8 +43,12 @@ def test_the_directory_and_the_actor_page_name_the_city_in_the_page_language(cli
         city="Praha",
         postcode="110 00",
     )
-    for prefix, expected, other in (("", "Prag", "Prague"), ("/en", "Prague", "Prag")):
-        for url in (f"{prefix}/actors/?q=Centrum", f"{prefix}{actor.get_absolute_url()}"):
+    pages = (
+        ("/aktoerer/", f"/aktoerer/{actor.slug}/", "Prag", "Prague"),
+        ("/en/actors/", f"/en/actors/{actor.slug}/", "Prague", "Prag"),
+    )
+    for directory, actor_page, expected, other in pages:
+        for url in (f"{directory}?q=Centrum", actor_page):
             text = html.unescape(client.get(url).content.decode())
             assert re.search(rf"\b{expected}\b", text), url
             assert not re.search(rf"\b{other}\b", text), url
