@@ -13,6 +13,7 @@ class PagesConfig(AppConfig):
     def ready(self) -> None:
         from common import personal_data, waiting
         from pages import personal, services  # noqa: F401
+        from pages import menu
         from pages import waiting as queues
         from pages.models import GENERATION, NewsArticle, Page
 
@@ -21,6 +22,7 @@ class PagesConfig(AppConfig):
         GENERATION.watch(Page)
         GENERATION.watch(NewsArticle)
         personal_data.register(personal.PART)
+        menu.watch_changes()  # the menus show where each page sits
         waiting.register("pages.new_messages", queues.NEW_MESSAGES)
         post_migrate.connect(create_missing_pages, sender=self, dispatch_uid="pages-create")
 
