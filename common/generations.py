@@ -21,7 +21,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _PREFIX = "generation:"
 # Every generation by name, filled as the apps make theirs.
-_ALL: dict[str, "Generation"] = {}
+_ALL: dict[str, Generation] = {}
 
 
 class Generation:

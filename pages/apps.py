@@ -12,8 +12,7 @@ class PagesConfig(AppConfig):
 
     def ready(self) -> None:
         from common import personal_data, waiting
-        from pages import personal, services  # noqa: F401
-        from pages import menu
+        from pages import menu, personal, services  # noqa: F401
         from pages import waiting as queues
         from pages.models import GENERATION, NewsArticle, Page
 
