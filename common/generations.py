@@ -20,6 +20,8 @@ from django.db import models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 _PREFIX = "generation:"
+# Every generation by name, filled as the apps make theirs.
+_ALL: dict[str, Generation] = {}
 
 
 class Generation:
@@ -28,6 +30,7 @@ class Generation:
     def __init__(self, name: str) -> None:
         self.name = name
         self.key = _PREFIX + name
+        _ALL[name] = self
 
     def __repr__(self) -> str:
         return f"Generation({self.name!r})"
@@ -79,3 +82,15 @@ def read(
         found.update(missing)
     stamps = {g.name: found.pop(g.key) for g in generations}
     return stamps, found
+
+
+def every_generation() -> list[Generation]:
+    """Every generation made so far (each app makes its own at import)."""
+    return list(_ALL.values())
+
+
+def renew_all() -> None:
+    """Make every cached page and fragment old: for a change that every page shows (where
+    the trust pages sit in the menus)."""
+    for generation in every_generation():
+        generation.renew()

@@ -3,12 +3,15 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 
+from pages import menu
+from pages.models import Page
+
+# The apps' sections; the trust pages staff place in the main menu follow (pages.menu).
 MAIN_MENU = [
     ("ecosystem:index", _("Actors and map")),
     ("resources:index", _("Resources")),
     ("validation:index", _("EU cases")),
     ("policy:index", _("Events")),
-    ("about", _("About")),
 ]
 
 
@@ -40,6 +43,8 @@ def portal(request):
     return {
         "portal_name": settings.PORTAL_NAME,
         "contact_email": settings.CONTACT_EMAIL,
-        "main_menu": [(reverse(name), label) for name, label in MAIN_MENU],
+        "main_menu": [(reverse(name), label) for name, label in MAIN_MENU]
+        + [(url, label) for url, label, _key in menu.links(Page.Menu.MAIN)],
+        "footer_menu": [(url, label) for url, label, _key in menu.links(Page.Menu.FOOTER)],
         "language_urls": language_urls(request),
     }

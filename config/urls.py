@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from config import personal_data, views
@@ -29,12 +29,20 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/data/", personal_data.download, name="account_data"),
     path("accounts/profile/delete/", personal_data.delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
-    path("actors/", include("ecosystem.urls")),
-    path("resources/", include("resources.urls")),
-    path("cases/", include("validation.urls")),
-    path("events/", include("policy.urls")),
+    # Danish addresses on Danish pages (/aktoerer/), English ones under /en/ (/en/actors/).
+    path(_("actors/"), include("ecosystem.urls")),
+    path(_("resources/"), include("resources.urls")),
+    path(_("cases/"), include("validation.urls")),
+    path(_("events/"), include("policy.urls")),
     prefix_default_language=False,
 )
+
+# The addresses the Danish pages had before they were Danish (/actors/map/): a permanent
+# redirect to the same page's Danish address, with the query string, so no link shared
+# or bookmarked breaks. Last, so they only answer what nothing else does.
+urlpatterns += [
+    re_path(r"^(?P<path>(?:actors|resources|cases|events)/.*)$", views.old_address),
+]
 
 handler400 = "config.views.bad_request"
 handler403 = "config.views.permission_denied"

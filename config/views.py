@@ -15,11 +15,19 @@ from django.core.exceptions import (
 )
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+    JsonResponse,
+)
 from django.shortcuts import redirect, render
 from django.template import loader
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext_lazy, override
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -305,3 +313,21 @@ def public_media(request: HttpRequest, path: str) -> FileResponse:
     response["Cache-Control"] = "public, max-age=86400" if public else "private"
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def old_address(request: HttpRequest, path: str) -> HttpResponse:
+    """A Danish page's address from before the Danish addresses (/actors/map/): the same
+    page's Danish address (/aktoerer/map/), permanently, with the query string. The page
+    is found by reading the old path as the English address it still is (/en/actors/map/);
+    a path that is no page answers 404 here, not a redirect to one."""
+    try:
+        with override("en"):
+            match = resolve(f"/en/{path}")
+    except Resolver404 as error:
+        raise Http404 from error
+    if match.func is old_address or not match.url_name:
+        raise Http404
+    with override("da"):
+        url = reverse(match.view_name, args=match.args, kwargs=match.kwargs)
+    query = request.META.get("QUERY_STRING", "")
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)

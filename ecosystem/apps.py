@@ -10,10 +10,14 @@ class EcosystemConfig(AppConfig):
         # Connects the signals that renew the ecosystem's generation (cached facet counts
         # and pages) in every process: web, management commands, workers.
         from common import personal_data as registry
+        from common import waiting
         from ecosystem import facets, personal_data
+        from ecosystem import waiting as queues
 
         facets.watch_changes()
         # The account and the organisations come first in a person's data export.
         registry.register(personal_data.ACCOUNT_PART)
         registry.register(personal_data.ORGANISATIONS_PART)
         registry.register_section(personal_data.MY_ORGANISATIONS)
+        # What waits for a moderator, counted on the admin's front page.
+        waiting.register("ecosystem.pending_actors", queues.PENDING_ACTORS)

@@ -17,14 +17,14 @@ def pages() -> list[tuple[str, str]]:
     ) or Actor.objects.published().order_by("pk").values_list("slug", flat=True).first()
     region = Region.objects.order_by("code").values_list("slug", flat=True).first()
     found = [
-        ("directory", "/actors/"),
-        ("directory filtered by region", f"/actors/?region={region}"),
-        ("directory searched", "/actors/?q=virksomheder"),
+        ("directory", "/aktoerer/"),
+        ("directory filtered by region", f"/aktoerer/?region={region}"),
+        ("directory searched", "/aktoerer/?q=virksomheder"),
         ("directory searched, by name (en)", "/en/actors/?q=social+innovation&sort=name"),
-        ("map page", "/actors/map/"),
-        ("map GeoJSON", "/actors/map.geojson"),
-        ("map GeoJSON filtered", f"/actors/map.geojson?region={region}"),
+        ("map page", "/aktoerer/map/"),
+        ("map GeoJSON", "/aktoerer/map.geojson"),
+        ("map GeoJSON filtered", f"/aktoerer/map.geojson?region={region}"),
     ]
     if actor:
-        found.append(("actor page", f"/actors/{actor}/"))
+        found.append(("actor page", f"/aktoerer/{actor}/"))
     return found

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from common.markdown import render as render_markdown
-from pages import services
+from pages import permissions, services
 from pages.models import ContactMessage, NewsArticle, Page
 
 
@@ -78,12 +78,7 @@ class ContactMessageAdmin(admin.ModelAdmin):
         return render_markdown(obj.message.replace("\n", "  \n"))
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if request.user.is_superuser:
-            return queryset
-        groups = set(request.user.groups.values_list("name", flat=True))
-        topics = [topic for topic, group in ContactMessage.ROUTING.items() if group in groups]
-        return queryset.filter(topic__in=topics)
+        return permissions.messages_for(request.user, super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
         if obj is not None and obj.status == ContactMessage.Status.ANSWERED:

@@ -11,8 +11,9 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages and news")
 
     def ready(self) -> None:
-        from common import personal_data
-        from pages import personal, services  # noqa: F401
+        from common import personal_data, waiting
+        from pages import menu, personal, services  # noqa: F401
+        from pages import waiting as queues
         from pages.models import GENERATION, NewsArticle, Page
 
         # A page or an article edited in the admin shows at once: every page cached from
@@ -20,6 +21,8 @@ class PagesConfig(AppConfig):
         GENERATION.watch(Page)
         GENERATION.watch(NewsArticle)
         personal_data.register(personal.PART)
+        menu.watch_changes()  # the menus show where each page sits
+        waiting.register("pages.new_messages", queues.NEW_MESSAGES)
         post_migrate.connect(create_missing_pages, sender=self, dispatch_uid="pages-create")
 
 

@@ -36,13 +36,13 @@ Europa.
 ## Centrets fem opgaver
 
 1. **Økosystemet:** vi kortlægger og forbinder aktørerne i social innovation i hele landet
-   – se [aktørkortet](/actors/map/).
+   – se [aktørkortet](/aktoerer/map/).
 2. **Viden:** vi deler metoder, evalueringer og værktøjer i vidensbiblioteket.
 3. **Beslutningstagere:** vi bringer social innovation ind i politik gennem møder med
    beslutningstagere i kommuner, regioner og Folketinget.
 4. **Finansiering:** vi fremmer nye måder at finansiere social innovation på, fx sociale
    investeringer og resultatbaseret finansiering.
-5. **EU-sager:** vi validerer danske projekter som officielle EU-sager om social
+5. **EU-cases:** vi validerer danske projekter som officielle EU-cases om social
    innovation og sender dem til Europa-Kommissionens platform.
 
 ## Fakta
@@ -107,7 +107,7 @@ Islands Brygge 43\\
 - E-mail: [kontakt@socialinnovation.dk](mailto:kontakt@socialinnovation.dk)
 - Sikker post: via [Digital Post](https://www.borger.dk/digitalpost) til CVR 34567808
 
-## Validering af EU-sager
+## Validering af EU-cases
 
 - Vibeke Holm, valideringsansvarlig: [validering@socialinnovation.dk](mailto:validering@socialinnovation.dk), tlf. +45 33 12 40 10
 - Jonas Brandt, konsulent: [validering@socialinnovation.dk](mailto:validering@socialinnovation.dk), tlf. +45 33 12 40 11
@@ -160,12 +160,12 @@ eller på tlf. +45 33 12 40 99.
 | Organisationsprofil og medlemskaber | At vise økosystemet på kortet og i oversigten | Art. 6, stk. 1, litra e | Så længe organisationen er registreret |
 | Henvendelser via kontaktformularen | At besvare dit spørgsmål | Art. 6, stk. 1, litra e | 2 år efter sidste svar |
 | Tilmelding til arrangementer | At afvikle arrangementet og opgøre deltagelse over for EU | Art. 6, stk. 1, litra e, og art. 6, stk. 1, litra c (ESF+-rapportering) | 5 år efter programperiodens afslutning |
-| Ansøgninger om validering som EU-sag | At vurdere og indberette sagen til Europa-Kommissionen | Art. 6, stk. 1, litra e | 5 år efter afgørelsen |
+| Ansøgninger om validering som EU-case | At vurdere og indberette casen til Europa-Kommissionen | Art. 6, stk. 1, litra e | 5 år efter afgørelsen |
 | Serverlog (IP-adresse, tidspunkt) | Sikkerhed og fejlfinding | Art. 6, stk. 1, litra f (legitim interesse) | 30 dage |
 
 Vi bruger kun nødvendige cookies (login og sikkerhed) og ingen cookies til statistik eller
 markedsføring. Vi sælger aldrig oplysninger og videregiver dem kun til Europa-Kommissionen,
-når du selv har søgt om validering som EU-sag.
+når du selv har søgt om validering som EU-case.
 
 ## Dine rettigheder
 

@@ -11,11 +11,11 @@ NEWS = [
     {
         "slug": "fem-danske-projekter-valideret-som-eu-sager",
         "days_ago": 4,
-        "title_da": "Fem danske projekter valideret som EU-sager",
+        "title_da": "Fem danske projekter valideret som EU-cases",
         "title_en": "Five Danish projects validated as EU cases",
-        "summary_da": "Fem projekter om beskæftigelse og mental sundhed er nu officielle EU-sager om social innovation.",
+        "summary_da": "Fem projekter om beskæftigelse og mental sundhed er nu officielle EU-cases om social innovation.",
         "summary_en": "Five projects on employment and mental health are now official EU social-innovation cases.",
-        "body_da": "Kompetencecentrets valideringspanel har godkendt fem danske projekter som officielle EU-sager. Projekterne kommer fra tre kommuner, en socialøkonomisk virksomhed og en frivillig forening.\n\n## Hvad betyder valideringen?\n\nEn valideret sag vises på Europa-Kommissionens platform for social innovation, hvor andre lande kan finde og lære af den.\n\n- Sagerne er vurderet efter EU's fælles kriterier.\n- Alle fem har dokumenteret effekt for borgerne.",
+        "body_da": "Kompetencecentrets valideringspanel har godkendt fem danske projekter som officielle EU-cases. Projekterne kommer fra tre kommuner, en socialøkonomisk virksomhed og en frivillig forening.\n\n## Hvad betyder valideringen?\n\nEn valideret case vises på Europa-Kommissionens platform for social innovation, hvor andre lande kan finde og lære af den.\n\n- Casene er vurderet efter EU's fælles kriterier.\n- Alle fem har dokumenteret effekt for borgerne.",
         "body_en": "The competence centre's validation panel has approved five Danish projects as official EU cases. They come from three municipalities, a social enterprise and a voluntary association.\n\n## What does validation mean?\n\nA validated case is shown on the European Commission's social-innovation platform, where other countries can find and learn from it.\n\n- The cases were assessed against the EU's common criteria.\n- All five have documented effects for the people they serve.",
     },
     {

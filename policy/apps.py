@@ -9,6 +9,13 @@ class PolicyConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signals that renew the policy generation (cached facet counts and
         # pages) in every process: web, management commands, workers.
+        from common import personal_data, waiting
         from policy import facets
+        from policy import personal_data as personal
+        from policy import waiting as queues
 
         facets.watch_changes()
+        waiting.register("policy.pending_registrations", queues.PENDING_REGISTRATIONS)
+        # The person's registrations: in their data export, anonymised with their account.
+        personal_data.register(personal.PART)
+        personal_data.register_section(personal.MY_EVENTS)

@@ -19,12 +19,12 @@ def pages() -> list[tuple[str, str]]:
         .first()
     )
     found = [
-        ("event list", "/events/"),
+        ("event list", "/arrangementer/"),
         ("event list filtered (en)", "/en/events/?mode=in_person&kind=workshop"),
-        ("past events", "/events/past/"),
-        ("recommendations", "/events/recommendations/"),
-        ("events feed", "/events/feed.ics"),
+        ("past events", "/arrangementer/past/"),
+        ("recommendations", "/arrangementer/recommendations/"),
+        ("events feed", "/arrangementer/feed.ics"),
     ]
     if event:
-        found.append(("event page", f"/events/{event}/"))
+        found.append(("event page", f"/arrangementer/{event}/"))
     return found

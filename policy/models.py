@@ -232,6 +232,11 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("policy:event_detail", kwargs={"slug": self.slug})
 
+    def get_mode_display(self) -> str:
+        """Django makes no get_FOO_display() for a generated field: the list and the page
+        showed an empty "Attendance"."""
+        return str(self.Mode(self.mode).label) if self.mode in self.Mode.values else ""
+
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
 

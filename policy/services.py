@@ -484,6 +484,12 @@ def anonymise_registrations(*, now: datetime | None = None) -> int:
     now = now or timezone.now()
     cutoff = _months_before(now, settings.POLICY_ANONYMISE_AFTER_MONTHS)
     rows = Registration.objects.filter(event__end__lt=cutoff, anonymised_at__isnull=True)
+    return anonymise(rows, now=now)
+
+
+def anonymise(rows, *, now: datetime) -> int:
+    """Blank the personal data of `rows` (name, address, organisation, needs, account),
+    keeping the rows, their status and decision-maker level for the counts."""
     return rows.update(
         user=None,
         name="",

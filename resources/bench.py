@@ -10,14 +10,14 @@ def pages() -> list[tuple[str, str]]:
     ).first() or Resource.objects.published().values_list("slug", flat=True).first()
     collection = Collection.objects.filter(is_published=True).values_list("slug", flat=True)
     found = [
-        ("library", "/resources/"),
-        ("library filtered", "/resources/?kind=report&language=da"),
-        ("library searched (da)", "/resources/?q=finansieringsmodeller"),
+        ("library", "/viden/"),
+        ("library filtered", "/viden/?kind=report&language=da"),
+        ("library searched (da)", "/viden/?q=finansieringsmodeller"),
         ("library searched (en)", "/en/resources/?q=social+impact&sort=newest"),
-        ("resource feed", "/resources/feed/"),
+        ("resource feed", "/viden/feed/"),
     ]
     if resource:
-        found.append(("resource page", f"/resources/{resource}/"))
+        found.append(("resource page", f"/viden/{resource}/"))
     if collection.first():
-        found.append(("collection", f"/resources/collections/{collection.first()}/"))
+        found.append(("collection", f"/viden/collections/{collection.first()}/"))
     return found

@@ -50,3 +50,15 @@ def _page_cache_on(settings):
     """Every test runs with the public page cache on, as production does: a page that
     went stale after a change would fail the test that made the change."""
     settings.PAGE_CACHE = True
+
+
+@pytest.fixture(autouse=True)
+def _menus_from_the_defaults():
+    """Each test starts with the trust pages where the first migration puts them (as the
+    database holds them), kept in memory: a page's query budget does not depend on which
+    test ran before it. A test that moves a page saves it, and the menus follow."""
+    from pages import menu
+
+    menu.remember(menu.defaults(), seconds=float("inf"))
+    yield
+    menu.forget()

@@ -223,6 +223,9 @@ class CaseLogEntryInline(ValidatorsOnly, admin.TabularInline):
     can_delete = False
     verbose_name_plural = _("history")
 
+    def has_add_permission(self, request, obj=None):
+        return False  # the history is written by the workflow, never by hand
+
     def has_change_permission(self, request, obj=None):
         return False
 

@@ -9,6 +9,13 @@ class ValidationConfig(AppConfig):
     def ready(self) -> None:
         # Connects the signals that renew the validation generation (cached facet counts
         # and pages) in every process.
+        from common import personal_data, waiting
         from validation import facets
+        from validation import personal_data as personal
+        from validation import waiting as queues
 
         facets.watch_changes()
+        waiting.register("validation.waiting_applications", queues.WAITING_APPLICATIONS)
+        # The person's applications: in their data export, their name out of the history.
+        personal_data.register(personal.PART)
+        personal_data.register_section(personal.MY_APPLICATIONS)

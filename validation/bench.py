@@ -8,11 +8,11 @@ from validation.models import CaseApplication
 def pages() -> list[tuple[str, str]]:
     slug = CaseApplication.objects.public().order_by("pk").values_list("slug", flat=True).first()
     found = [
-        ("case gallery", "/cases/"),
+        ("case gallery", "/eu-cases/"),
         ("case gallery searched", "/en/cases/?q=partnership"),
-        ("case gallery filtered", "/cases/?country=SE&stage=pilot"),
-        ("case export JSON", "/cases/export.json"),
+        ("case gallery filtered", "/eu-cases/?country=SE&stage=pilot"),
+        ("case export JSON", "/eu-cases/export.json"),
     ]
     if slug:
-        found.append(("case page", f"/cases/{slug}/"))
+        found.append(("case page", f"/eu-cases/{slug}/"))
     return found

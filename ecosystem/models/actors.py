@@ -14,6 +14,7 @@ from django_countries.fields import CountryField
 
 from common.search import Part, search_vector
 from common.text import validate_single_line
+from ecosystem import citynames
 from ecosystem.models.people import User
 from ecosystem.models.reference import SDG, Municipality, Region, TargetGroup, Theme
 from ecosystem.querysets import ActorQuerySet
@@ -202,6 +203,12 @@ class Actor(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("ecosystem:actor_detail", kwargs={"slug": self.slug})
+
+    @property
+    def city_name(self) -> str:
+        """The city in the page's language (Prag, Warszawa on a Danish page; see
+        ecosystem.citynames)."""
+        return citynames.city_name(self.city, self.country) if self.city else ""
 
     @property
     def is_published(self) -> bool:

@@ -27,9 +27,9 @@ def database_unreachable():
 @pytest.mark.parametrize(
     ("path", "text"),
     [
-        ("/actors/", "Portalen er ikke tilgængelig lige nu"),
+        ("/aktoerer/", "Portalen er ikke tilgængelig lige nu"),
         ("/en/actors/", "The portal is unavailable right now"),
-        ("/actors/map.geojson", "Portalen er ikke tilgængelig lige nu"),
+        ("/aktoerer/map.geojson", "Portalen er ikke tilgængelig lige nu"),
         ("/en/actors/{slug}/", "The portal is unavailable right now"),
     ],
 )

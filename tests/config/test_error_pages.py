@@ -114,7 +114,7 @@ def test_a_body_over_the_overall_limit_is_refused_before_it_is_read(client, sett
 @pytest.mark.parametrize(
     ("url", "search", "sections"),
     [
-        ("/no-such-page/", 'action="/soeg/"', ['href="/actors/map/"', 'href="/kontakt/"']),
+        ("/no-such-page/", 'action="/soeg/"', ['href="/aktoerer/map/"', 'href="/kontakt/"']),
         (
             "/en/no-such-page/",
             'action="/en/search/"',

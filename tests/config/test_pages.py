@@ -17,8 +17,8 @@ pytestmark = pytest.mark.django_db
         ("/en/privacy/", "en"),
         ("/tilgaengelighedserklaering/", "da"),
         ("/en/accessibility/", "en"),
-        ("/resources/", "da"),
-        ("/cases/", "da"),
+        ("/viden/", "da"),
+        ("/eu-cases/", "da"),
         ("/en/events/", "en"),
     ],
 )
@@ -32,7 +32,7 @@ def test_every_page_has_skip_link_navigation_and_footer_links(client):
     html = client.get("/").content.decode()
     assert 'class="skipnav" href="#main-content"' in html
     assert 'id="main-content"' in html
-    for link in ["/actors/", "/resources/", "/cases/", "/events/", "/om/"]:
+    for link in ["/aktoerer/", "/viden/", "/eu-cases/", "/arrangementer/", "/om/"]:
         assert f'href="{link}"' in html
     assert 'href="/privatlivspolitik/"' in html
     assert 'href="/tilgaengelighedserklaering/"' in html
@@ -115,7 +115,7 @@ def test_healthz_answers_503_with_the_reason_when_the_database_is_unreachable(cl
     assert response.json()["reason"] == "OperationalError"
 
 
-@pytest.mark.parametrize("url", ["/", "/en/about/", "/actors/", "/healthz"])
+@pytest.mark.parametrize("url", ["/", "/en/about/", "/aktoerer/", "/healthz"])
 def test_head_requests_are_answered_like_get(client, url):
     assert client.head(url).status_code == 200
 

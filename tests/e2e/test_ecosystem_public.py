@@ -48,13 +48,13 @@ def expect_actors_on_map(page, count: int) -> None:
 
 
 def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
-    page.goto(page.base_url + "/actors/map/")
+    page.goto(page.base_url + "/aktoerer/map/")
     expect(page.locator("html")).to_have_attribute("lang", "da")
     expect_actors_on_map(page, 4)
     page.evaluate("window.stillTheSamePage = true")
 
     page.locator("#id_region").select_option("hovedstaden")
-    expect(page).to_have_url(re.compile(r"/actors/map/\?region=hovedstaden$"))
+    expect(page).to_have_url(re.compile(r"/aktoerer/map/\?region=hovedstaden$"))
     expect(page.locator(".actor-list-name a")).to_have_count(1)
     assert listed_names(page) == ["Café Samvær"]
     # The map shows the same actors as the list, and the page was updated in place.
@@ -66,7 +66,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
 
     # Back and forward: the page comes from the server again and the map is redrawn.
     page.go_back()
-    expect(page).to_have_url(re.compile(r"/actors/map/$"))
+    expect(page).to_have_url(re.compile(r"/aktoerer/map/$"))
     expect_actors_on_map(page, 4)
     expect(page.locator(".actor-list-name a")).to_have_count(4)
     page.go_forward()
@@ -83,7 +83,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
     expect(page.locator(".leaflet-popup-content a")).to_have_text("Café Samvær")
 
     page.locator(".actor-list-name").get_by_role("link", name="Café Samvær").click()
-    expect(page).to_have_url(re.compile(rf"/actors/{actors['cafe'].slug}/$"))
+    expect(page).to_have_url(re.compile(rf"/aktoerer/{actors['cafe'].slug}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Café Samvær")
     expect(page.locator("#actor-pin-map .leaflet-marker-icon")).to_have_count(1)
 
@@ -107,7 +107,7 @@ def test_the_directory_updates_as_you_type_and_works_from_its_url(page, actors):
     assert page.evaluate("document.activeElement.id") == "id_q"
     # Switching language keeps the search.
     page.locator("footer").get_by_role("link", name="Dansk").click()
-    expect(page).to_have_url(re.compile(r"^https?://[^/]+/actors/\?q=frivil$"))
+    expect(page).to_have_url(re.compile(r"^https?://[^/]+/aktoerer/\?q=frivil$"))
     expect(page.locator("html")).to_have_attribute("lang", "da")
     assert listed_names(page) == ["Odense Frivillige"]
 
@@ -121,10 +121,10 @@ def test_the_directory_updates_as_you_type_and_works_from_its_url(page, actors):
 @pytest.mark.parametrize("kind", ["directory", "map", "actor", "open data"])
 def test_public_ecosystem_pages_are_accessible(page, actors, prefix, kind):
     path = {
-        "directory": "/actors/?region=hovedstaden",
-        "map": "/actors/map/",
-        "actor": f"/actors/{actors['lab'].slug}/",
-        "open data": "/actors/open-data/",
+        "directory": "/aktoerer/?region=hovedstaden",
+        "map": "/aktoerer/map/",
+        "actor": f"/aktoerer/{actors['lab'].slug}/",
+        "open data": "/aktoerer/open-data/",
     }[kind]
     page.goto(page.base_url + prefix + path)
     expect(page.locator("html")).to_have_attribute("lang", "en" if prefix else "da")
@@ -148,7 +148,7 @@ def test_the_embeddable_map_is_accessible_and_links_out(page, actors):
 @pytest.mark.parametrize("width", [390, 1280])
 def test_map_text_controls_and_popup_work_by_keyboard_in_danish(page, actors, width):
     page.set_viewport_size({"width": width, "height": 900})
-    page.goto(page.base_url + "/actors/map/")
+    page.goto(page.base_url + "/aktoerer/map/")
     expect_actors_on_map(page, 4)
     # The controls speak Danish.
     expect(page.locator("#actor-map .leaflet-control-zoom-in")).to_have_attribute(
@@ -207,7 +207,7 @@ def test_the_location_picker_speaks_danish(page, actors):
     from tests.factories import UserFactory
 
     log_in_as(page, UserFactory())
-    page.goto(page.base_url + "/actors/register/")
+    page.goto(page.base_url + "/aktoerer/register/")
     expect(page.locator("#location-map .leaflet-control-zoom-in")).to_have_attribute(
         "title", "Zoom ind"
     )

@@ -24,7 +24,7 @@ def path_of(link_pattern: str, body: str) -> str:
 def test_a_guest_registers_confirms_cancels_and_the_first_in_line_is_promoted(page):
     event = EventFactory(title_da="Netværksmøde om ensomhed", capacity=1)
     # One seat: the guest takes it once the address is confirmed.
-    page.goto(page.base_url + f"/events/{event.slug}/")
+    page.goto(page.base_url + f"/arrangementer/{event.slug}/")
     page.get_by_role("link", name="Tilmeld dig").click()
     page.get_by_label("Navn").fill("Gitte Gæst")
     page.get_by_label("E-mailadresse").fill("gitte@example.dk")
@@ -78,12 +78,12 @@ def events():
 def test_event_pages_are_accessible(page, events, prefix, kind):
     slug = events["event"].slug
     path = {
-        "list": "/events/",
-        "past": "/events/past/",
-        "event": f"/events/{slug}/",
-        "register": f"/events/{slug}/register/",
-        "register errors": f"/events/{slug}/register/",
-        "recommendations": "/events/recommendations/",
+        "list": "/arrangementer/",
+        "past": "/arrangementer/past/",
+        "event": f"/arrangementer/{slug}/",
+        "register": f"/arrangementer/{slug}/register/",
+        "register errors": f"/arrangementer/{slug}/register/",
+        "recommendations": "/arrangementer/recommendations/",
     }[kind]
     page.goto(page.base_url + prefix + path)
     if kind == "register errors":

@@ -77,10 +77,10 @@ def test_a_non_partner_is_told_how_to_become_a_partner(page, library):
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_the_library_pages_pass_axe(page, library, prefix):
     for path in (
-        "/resources/",
-        "/resources/?q=finansiering",
-        f"/resources/{library['resource'].slug}/",
-        f"/resources/collections/{library['collection'].slug}/",
+        "/viden/",
+        "/viden/?q=finansiering",
+        f"/viden/{library['resource'].slug}/",
+        f"/viden/collections/{library['collection'].slug}/",
     ):
         page.goto(page.base_url + prefix + path)
         assert_accessible(page)

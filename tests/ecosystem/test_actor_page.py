@@ -54,7 +54,7 @@ def actor():
 
 
 def url(actor, lang="en") -> str:
-    return ("/en" if lang == "en" else "") + f"/actors/{actor.slug}/"
+    return f"/en/actors/{actor.slug}/" if lang == "en" else f"/aktoerer/{actor.slug}/"
 
 
 def test_every_public_field_is_shown(client, actor):

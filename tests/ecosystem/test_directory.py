@@ -1,4 +1,4 @@
-"""The directory at /actors/: filters in the URL, counts beside each option, sorting,
+"""The directory at /aktoerer/: filters in the URL, counts beside each option, sorting,
 pagination, the htmx partial, and bad parameters that never break the page."""
 
 import html
@@ -76,10 +76,10 @@ def test_the_directory_lists_published_actors_only(client, actors):
 
 
 def test_both_languages_render(client, actors):
-    danish = client.get("/actors/")
+    danish = client.get("/aktoerer/")
     assert danish.status_code == 200
     assert '<html lang="da">' in danish.content.decode()
-    assert f"/actors/{actors['cafe'].slug}/" in danish.content.decode()
+    assert f"/aktoerer/{actors['cafe'].slug}/" in danish.content.decode()
 
 
 def test_filtering_by_region_keeps_the_filter_in_the_url_and_the_form(client, actors):

@@ -78,11 +78,11 @@ def test_the_csv_parses_with_the_documented_columns(client, actors):
 
 
 def test_the_csv_follows_the_language_and_the_filters(client, actors):
-    rows = read_csv(client.get("/actors/export.csv", {"region": "midtjylland"}))
+    rows = read_csv(client.get("/aktoerer/export.csv", {"region": "midtjylland"}))
     assert len(rows) == 1
     assert rows[0]["type_label"] == "Socialøkonomisk virksomhed"
-    assert rows[0]["url"].startswith("http://testserver/actors/")
-    assert read_csv(client.get("/actors/export.csv", {"kind": "foundation"})) == []
+    assert rows[0]["url"].startswith("http://testserver/aktoerer/")
+    assert read_csv(client.get("/aktoerer/export.csv", {"kind": "foundation"})) == []
 
 
 def test_the_csv_never_hands_a_spreadsheet_a_formula(client, actors):
@@ -108,7 +108,7 @@ def test_a_semicolon_in_a_text_cannot_split_a_cell_in_a_danish_spreadsheet(clien
 
 
 def test_the_json_has_what_the_eu_map_needs_in_english(client, actors):
-    response = client.get("/actors/export.json")  # English whatever the page language
+    response = client.get("/aktoerer/export.json")  # English whatever the page language
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = read_json(response)
@@ -116,7 +116,7 @@ def test_the_json_has_what_the_eu_map_needs_in_english(client, actors):
         "name": "CC BY 4.0",
         "url": "https://creativecommons.org/licenses/by/4.0/",
     }
-    assert data["source"] == "http://testserver/actors/open-data/"
+    assert data["source"] == "http://testserver/aktoerer/open-data/"
     assert len(data["actors"]) == 3
     cafe = next(a for a in data["actors"] if a["name"] == "Café Samvær")
     assert cafe["type"] == {"code": "social_enterprise", "label": "Social enterprise"}
@@ -156,7 +156,7 @@ def test_the_open_data_page_documents_every_field_and_the_licence(client):
         assert f"<code>{field.name}</code>" in page, field.name
     for code, _label in Actor.Kind.choices:
         assert f"<code>{code}</code>" in page
-    assert client.get("/actors/open-data/").status_code == 200
+    assert client.get("/aktoerer/open-data/").status_code == 200
 
 
 def test_the_xlsx_opens_in_a_spreadsheet_with_the_csv_columns_and_rows(client, actors):
@@ -174,6 +174,6 @@ def test_the_xlsx_opens_in_a_spreadsheet_with_the_csv_columns_and_rows(client, a
 
 
 def test_the_danish_open_data_page_speaks_danish(client):
-    html = client.get("/actors/open-data/").content.decode()
+    html = client.get("/aktoerer/open-data/").content.decode()
     assert "<h2>Hent data</h2>" in html
     assert "Downloads" not in html

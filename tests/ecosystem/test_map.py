@@ -66,9 +66,9 @@ def test_coordinates_are_longitude_then_latitude_and_properties_are_localised(cl
         "country": "DK",
         "country_name": "Denmark",
     }
-    danish = json.loads(client.get("/actors/map.geojson").content)
+    danish = json.loads(client.get("/aktoerer/map.geojson").content)
     brussels = next(f for f in danish["features"] if f["properties"]["country"] == "BE")
-    assert brussels["properties"]["url"] == f"/actors/{actors['brussels'].slug}/"
+    assert brussels["properties"]["url"] == f"/aktoerer/{actors['brussels'].slug}/"
     assert brussels["properties"]["kind_label"] == "NGO eller civilsamfund"
     assert brussels["properties"]["municipality"] is None
 
@@ -93,7 +93,7 @@ def test_a_repeated_request_gets_304_by_etag(client, actors):
     assert again.content == b""
     # Another filter or language is another answer.
     assert client.get(GEOJSON, {"kind": "ngo"}, HTTP_IF_NONE_MATCH=etag).status_code == 200
-    assert client.get("/actors/map.geojson", HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert client.get("/aktoerer/map.geojson", HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
 def test_a_repeated_request_gets_304_by_date(client, actors):

@@ -252,7 +252,7 @@ def test_media_and_view_on_site(client, media_world, role, target, expected):
     assert response.status_code == expected
     if expected == 302 and role == "moderator":
         assert response["Location"].endswith(
-            "/actors/" + ("skjult/" if "draft" in target else "synlig/")
+            "/aktoerer/" + ("skjult/" if "draft" in target else "synlig/")
         )
     if expected == 302 and role != "moderator":
         assert "/login/" in response["Location"]

@@ -33,7 +33,7 @@ def test_registering_needs_an_account(client):
 
 
 def test_the_form_in_both_languages(client, member):
-    for url, lang in ((REGISTER, "en"), ("/actors/register/", "da")):
+    for url, lang in ((REGISTER, "en"), ("/aktoerer/register/", "da")):
         response = client.get(url)
         page = response.content.decode()
         assert response.status_code == 200
@@ -123,7 +123,7 @@ def test_bad_input_says_what_is_wrong_keeps_what_was_typed_and_saves_nothing(
 
 
 def test_an_error_on_the_danish_page_is_shown_there_too(client, member):
-    response = client.post("/actors/register/", actor_data(cvr="13585627"))
+    response = client.post("/aktoerer/register/", actor_data(cvr="13585627"))
     assert response.status_code == 200
     assert '<html lang="da">' in response.content.decode()
     assert 'id="id_cvr_error"' in response.content.decode()

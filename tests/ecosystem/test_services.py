@@ -158,7 +158,7 @@ def test_the_mail_follows_the_language_of_the_request(
             actor=actor, action="reject", by=moderator, reason="Mangler tekst.", language="da"
         )
     body = mail.outbox[0].body
-    assert f"/actors/{actor.slug}/edit/" in body and "/en/" not in body
+    assert f"/aktoerer/{actor.slug}/edit/" in body and "/en/" not in body
     assert mail.outbox[0].reply_to
 
 

@@ -39,7 +39,7 @@ def article():
         ("/en/privacy/", ["Data protection officer", "Datatilsynet", "Retention"]),
         ("/tilgaengelighedserklaering/", ["WCAG 2.1", "Digitaliseringsstyrelsen", "2026"]),
         ("/en/accessibility/", ["partially", "Digitaliseringsstyrelsen"]),
-        ("/kontakt/", ["Islands Brygge 43", "Validering af EU-sager", "Send henvendelse"]),
+        ("/kontakt/", ["Islands Brygge 43", "Validering af EU-cases", "Send henvendelse"]),
     ],
 )
 def test_trust_pages_hold_what_danish_public_bodies_publish(client, url, texts):

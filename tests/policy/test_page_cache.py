@@ -37,9 +37,11 @@ def test_publishing_and_cancelling_show_on_the_next_request(client, manager, pag
     actor = ActorFactory()
     event = EventFactory(title_da="Nyt policylab", draft=True)
     event.organisers.add(actor)
-    url = {"list": "/events/", "feed": "/events/feed.ics", "actor page": f"/actors/{actor.slug}/"}[
-        page
-    ]
+    url = {
+        "list": "/arrangementer/",
+        "feed": "/arrangementer/feed.ics",
+        "actor page": f"/aktoerer/{actor.slug}/",
+    }[page]
     assert "Nyt policylab" not in fetch(client, url)[1]
     fetch(client, url)
     services.transition_event(event=event, action="publish", by=manager)
@@ -70,15 +72,15 @@ def test_the_event_page_follows_registrations_and_cancellation(client, manager):
 def test_a_published_outcome_shows_at_once(client):
     event = EventFactory(past=True, title_da="Rundbord om bolig")
     outcome = Outcome.objects.create(event=event, summary_da="Ti kommuner tester Housing First.")
-    assert "Ti kommuner" not in fetch(client, "/events/past/")[1]
+    assert "Ti kommuner" not in fetch(client, "/arrangementer/past/")[1]
     outcome.is_published = True
     outcome.save()
-    assert "Ti kommuner" in fetch(client, "/events/past/")[1]
+    assert "Ti kommuner" in fetch(client, "/arrangementer/past/")[1]
 
 
 def test_the_registration_form_is_never_stored(client):
     event = EventFactory()
-    url = f"/events/{event.slug}/register/"
+    url = f"/arrangementer/{event.slug}/register/"
     first = client.get(url)
     second = client.get(url)
     assert "X-Page-Cache" not in first and "X-Page-Cache" not in second

@@ -133,7 +133,7 @@ def test_the_actor_page_lists_the_events_it_organises_or_co_hosts(client):
     EventFactory(title_da="Hemmelig kladde", title_en="Hemmelig kladde", draft=True).organisers.add(
         actor
     )
-    body = text(client.get(f"/actors/{actor.slug}/"))
+    body = text(client.get(f"/aktoerer/{actor.slug}/"))
     assert "Vores rundbord" in body and "Fælles konference" in body
     assert "Hemmelig kladde" not in body
 
@@ -181,15 +181,15 @@ def test_a_tampered_or_foreign_link_changes_nothing(client):
     theirs = RegistrationFactory(event=other_event)
     token = permissions.make_link_token(mine, "cancel")
     tampered = token[:-3] + ("abc" if not token.endswith("abc") else "xyz")
-    assert client.post(f"/events/{event.slug}/cancel/{tampered}/").status_code == 404
+    assert client.post(f"/arrangementer/{event.slug}/cancel/{tampered}/").status_code == 404
     # A valid link of another event's registration, put under this event's address.
     foreign = permissions.make_link_token(theirs, "cancel")
-    assert client.post(f"/events/{event.slug}/cancel/{foreign}/").status_code == 404
+    assert client.post(f"/arrangementer/{event.slug}/cancel/{foreign}/").status_code == 404
     # A confirm link is not a cancel link.
     confirm = permissions.make_link_token(mine, "confirm")
-    assert client.post(f"/events/{event.slug}/cancel/{confirm}/").status_code == 404
+    assert client.post(f"/arrangementer/{event.slug}/cancel/{confirm}/").status_code == 404
     forged = signing.dumps({"r": mine.pk, "p": "cancel", "e": mine.email}, salt="other")
-    assert client.post(f"/events/{event.slug}/cancel/{forged}/").status_code == 404
+    assert client.post(f"/arrangementer/{event.slug}/cancel/{forged}/").status_code == 404
     mine.refresh_from_db()
     theirs.refresh_from_db()
     assert mine.status == theirs.status == RS.CONFIRMED
@@ -215,7 +215,7 @@ def test_bad_input_gets_a_clear_message_and_keeps_what_was_typed(client, change,
 
 def test_the_messages_are_in_danish_at_the_danish_address(client):
     event = EventFactory()
-    response = client.post(f"/events/{event.slug}/register/", {**FORM, "email": "nope"})
+    response = client.post(f"/arrangementer/{event.slug}/register/", {**FORM, "email": "nope"})
     assert "Indtast en gyldig e-mailadresse" in text(response)
 
 
@@ -260,7 +260,7 @@ def test_the_feed_is_valid_icalendar_with_stable_uids_and_rising_sequence(client
     event = EventFactory(title_da="Rundbord i Vejle")
     cancelled = EventFactory(cancelled=True)
     EventFactory(draft=True)
-    first = icalendar.Calendar.from_ical(client.get("/events/feed.ics").content)
+    first = icalendar.Calendar.from_ical(client.get("/arrangementer/feed.ics").content)
     vevents = {str(e["UID"]): e for e in first.walk("VEVENT")}
     assert len(vevents) == 2
     assert first.walk("VTIMEZONE")[0]["TZID"] == "Europe/Copenhagen"
@@ -274,7 +274,7 @@ def test_the_feed_is_valid_icalendar_with_stable_uids_and_rising_sequence(client
     event.start += timedelta(hours=1)
     event.end += timedelta(hours=1)
     event.save()
-    second = icalendar.Calendar.from_ical(client.get("/events/feed.ics").content)
+    second = icalendar.Calendar.from_ical(client.get("/arrangementer/feed.ics").content)
     changed = {str(e["UID"]): e for e in second.walk("VEVENT")}[str(original["UID"])]
     assert int(changed["SEQUENCE"]) > int(original["SEQUENCE"])
     assert str(changed["SUMMARY"]) == "Rundbord i Vejle, flyttet"
@@ -282,15 +282,15 @@ def test_the_feed_is_valid_icalendar_with_stable_uids_and_rising_sequence(client
 
 def test_a_repeated_feed_request_gets_304(client):
     EventFactory()
-    response = client.get("/events/feed.ics")
-    again = client.get("/events/feed.ics", HTTP_IF_NONE_MATCH=response["ETag"])
+    response = client.get("/arrangementer/feed.ics")
+    again = client.get("/arrangementer/feed.ics", HTTP_IF_NONE_MATCH=response["ETag"])
     assert again.status_code == 304
     assert "creativecommons" in response["Link"]
 
 
 def test_the_event_ics_parses(client):
     event = EventFactory()
-    response = client.get(f"/events/{event.slug}/event.ics")
+    response = client.get(f"/arrangementer/{event.slug}/event.ics")
     calendar = icalendar.Calendar.from_ical(response.content)
     assert len(calendar.walk("VEVENT")) == 1
     assert response["Content-Type"].startswith("text/calendar")
@@ -330,6 +330,6 @@ def test_cancelling_via_service_keeps_events_in_the_feed(client):
     manager = UserFactory(staff=True, groups=["event managers"])
     event = EventFactory()
     services.transition_event(event=event, action="cancel", by=manager)
-    cal = icalendar.Calendar.from_ical(client.get("/events/feed.ics").content)
+    cal = icalendar.Calendar.from_ical(client.get("/arrangementer/feed.ics").content)
     assert [str(e["STATUS"]) for e in cal.walk("VEVENT")] == ["CANCELLED"]
     assert Event.objects.get().sequence >= 1

@@ -27,7 +27,7 @@ BUDGETS = {
     "upcoming filtered": ("/en/events/?region=hovedstaden&mode=in_person&kind=workshop", 14, 5),
     "past": ("/en/events/past/", 12, 3),
     "recommendations": ("/en/events/recommendations/?level=municipal", 12, 3),
-    "feed": ("/events/feed.ics", 2, 2),
+    "feed": ("/arrangementer/feed.ics", 2, 2),
 }
 
 
@@ -112,5 +112,5 @@ def test_an_event_page_with_many_speakers_and_registrations(
 
 
 def test_the_feed_holds_every_public_event(client, events):
-    body = client.get("/events/feed.ics").content
+    body = client.get("/arrangementer/feed.ics").content
     assert body.count(b"BEGIN:VEVENT") == len(events)

@@ -20,7 +20,7 @@ def titles(response) -> str:
 def test_a_danish_search_finds_the_word_in_another_form(client):
     ResourceFactory(title="En finansieringsmodel for sociale investeringer")
     ResourceFactory(title="Noget helt andet om frivillighed")
-    page = titles(client.get("/resources/?q=finansieringsmodeller"))
+    page = titles(client.get("/viden/?q=finansieringsmodeller"))
     assert "En finansieringsmodel for sociale investeringer" in page
     assert "Noget helt andet" not in page
 
@@ -33,7 +33,7 @@ def test_an_english_resource_is_stemmed_in_english(client):
 def test_a_word_only_inside_a_pdf_is_found(client):
     ResourceFactory(title="Årsrapport", with_file=["Her nævnes ordet zebrakrydsning én gang."])
     ResourceFactory(title="Uden fil")
-    page = titles(client.get("/resources/?q=zebrakrydsning"))
+    page = titles(client.get("/viden/?q=zebrakrydsning"))
     assert "Årsrapport" in page
     assert "Uden fil" not in page
 
@@ -53,7 +53,7 @@ def test_a_publisher_facet_and_the_actor_page_lists_the_resource(client):
     resource = ResourceFactory(title="Fondens guide")
     resource.publishers.add(actor)
     ResourceFactory(title="Anden guide")
-    page = titles(client.get(f"/resources/?publisher={actor.slug}"))
+    page = titles(client.get(f"/viden/?publisher={actor.slug}"))
     assert "Fondens guide" in page and "Anden guide" not in page
     actor_page = titles(client.get(actor.get_absolute_url()))
     assert "Fondens guide" in actor_page
@@ -105,7 +105,7 @@ def test_the_feeds_parse_and_hold_only_public_published_resources(client):
     ResourceFactory(title="Offentlig nyhed")
     ResourceFactory(title="Kun for partnere", partners=True)
     ResourceFactory(title="Kladde", draft=True)
-    for url in ("/resources/feed/", "/resources/feed/atom/"):
+    for url in ("/viden/feed/", "/viden/feed/atom/"):
         feed = feedparser.parse(client.get(url).content)
         assert not feed.bozo
         assert [entry.title for entry in feed.entries] == ["Offentlig nyhed"]
@@ -114,12 +114,12 @@ def test_the_feeds_parse_and_hold_only_public_published_resources(client):
 def test_open_data_holds_only_public_resources_under_the_licence(client):
     ResourceFactory(title="Offentlig")
     ResourceFactory(title="Begrænset", registered=True)
-    response = client.get("/resources/export.json")
+    response = client.get("/viden/export.json")
     data = json.loads(b"".join(response.streaming_content))
     assert [item["title"] for item in data["resources"]] == ["Offentlig"]
     assert data["licence"]["name"] == "CC BY 4.0"
     assert 'rel="license"' in response["Link"]
-    csv_text = b"".join(client.get("/resources/export.csv").streaming_content).decode()
+    csv_text = b"".join(client.get("/viden/export.csv").streaming_content).decode()
     assert "Offentlig" in csv_text and "Begrænset" not in csv_text
 
 

@@ -36,7 +36,7 @@ def cached(client, url) -> str:
 def test_publishing_shows_at_once_on_the_list_the_feed_and_a_collection(client):
     resource = ResourceFactory(title="Ny vejledning om finansiering", draft=True)
     collection = CollectionItemFactory(resource=resource).collection
-    urls = ["/en/resources/", "/resources/feed/", collection.get_absolute_url()]
+    urls = ["/en/resources/", "/viden/feed/", collection.get_absolute_url()]
     for url in urls:
         assert "Ny vejledning" not in cached(client, url)
     services.publish(resource)
@@ -56,7 +56,7 @@ def test_a_change_of_access_level_shows_on_the_list_and_the_page(client):
     resource.save()
     for url in ("/en/resources/", f"/en/resources/{resource.slug}/"):
         assert "For the centre's partners" in fetch(client, url)[1]
-    assert "Værktøjskassen" not in fetch(client, "/resources/feed/")[1]
+    assert "Værktøjskassen" not in fetch(client, "/viden/feed/")[1]
 
 
 def test_the_actor_page_follows_its_resources_and_partnership(client):

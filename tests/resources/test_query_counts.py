@@ -71,12 +71,12 @@ def library(request):
 BUDGETS = {
     "library": ("/en/resources/", 12, 5),
     "library filtered": ("/en/resources/?kind=guide&theme=active-inclusion&year=2019", 14, 7),
-    "library searched (da)": ("/resources/?q=finansieringsmodeller", 12, 5),
+    "library searched (da)": ("/viden/?q=finansieringsmodeller", 12, 5),
     "library htmx": ("/en/resources/?q=finans&language=da", 12, 5),
     "resource page": ("/en/resources/ressource-0/", 10, 10),
     "collection": ("/en/resources/collections/samling/", 3, 3),
     "collections": ("/en/resources/collections/", 2, 2),
-    "feed": ("/resources/feed/", 2, 2),
+    "feed": ("/viden/feed/", 2, 2),
     "json": ("/en/resources/export.json", 2, 2),
     "csv": ("/en/resources/export.csv", 2, 2),
 }

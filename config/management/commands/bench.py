@@ -155,7 +155,7 @@ class Command(BaseCommand):
             raise CommandError("wrk is missing: `apt-get install wrk` (make bench does it).")
         port = port or _free_port()
         cookie = self.member_cookie()
-        runs = [*pages, ("directory, logged-in member", "/actors/", cookie)]
+        runs = [*pages, ("directory, logged-in member", "/aktoerer/", cookie)]
         server = self.start_server(port)
         rows = []
         try:
