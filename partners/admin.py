@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Case, When
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy
@@ -44,6 +45,24 @@ class PartnerStaffOnly:
 
     def has_delete_permission(self, request, obj=None):
         return False  # reject or let the term end instead: the history stays
+
+    def changelist_view(self, request, extra_context=None):
+        _only_partner_staff(request)
+        return super().changelist_view(request, extra_context)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        _only_partner_staff(request)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def history_view(self, request, object_id, extra_context=None):
+        _only_partner_staff(request)
+        return super().history_view(request, object_id, extra_context)
+
+
+def _only_partner_staff(request) -> None:
+    """Other staff learn nothing here, not even that the page exists: 404, not 403."""
+    if not permissions.is_partner_staff(request.user):
+        raise Http404
 
 
 class RenewalDueFilter(admin.SimpleListFilter):
@@ -191,8 +210,10 @@ class PartnerApplicationAdmin(PartnerStaffOnly, admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
             context["workflow_actions"] = [
-                ("return_for_changes" if action == "return" else action,
-                 services.TRANSITIONS[action].label)
+                (
+                    "return_for_changes" if action == "return" else action,
+                    services.TRANSITIONS[action].label,
+                )
                 for action in services.allowed_actions(application=obj, user=request.user)
                 if action in services.DECISIONS
             ]
@@ -226,9 +247,7 @@ class PartnerApplicationAdmin(PartnerStaffOnly, admin.ModelAdmin):
 
     @admin.action(description=_("Return for changes…"), permissions=["change"])
     def return_for_changes(self, request, queryset):
-        return self._with_reason(
-            request, queryset, "return", _("Return applications for changes")
-        )
+        return self._with_reason(request, queryset, "return", _("Return applications for changes"))
 
     def _with_reason(self, request, queryset, action: str, title):
         """An intermediate page asks for the message; the organisation receives it."""

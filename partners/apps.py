@@ -12,13 +12,13 @@ class PartnersConfig(AppConfig):
 
     def ready(self) -> None:
         from common import personal_data as registry
-        from partners import personal_data
-        from partners.models import GENERATION, PartnerApplication
 
         # The public partners page shows approved applications and the partnerships they
         # created (staff may change dates in the ecosystem's admin), and the actors' names
         # and logos (the ecosystem's generation, which the page also depends on).
         from ecosystem.models import Partnership
+        from partners import personal_data
+        from partners.models import GENERATION, PartnerApplication
 
         GENERATION.watch(PartnerApplication)
         GENERATION.watch(Partnership)

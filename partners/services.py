@@ -370,4 +370,3 @@ def send_renewal_reminder(application: PartnerApplication, *, language: str = "d
             context={"partnerapplication": application, "ends_on": ends_on},
         )
     return True
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, OuterRef, Subquery, Value, When
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -63,9 +63,18 @@ def _tier_rank():
 def index(request: HttpRequest) -> HttpResponse:
     """Current partners with their logos, grouped by tier: two queries (count and page)
     whatever their number."""
+    # One row per actor, the highest tier: a hand-made partnership and a renewal that
+    # overlap must not list an actor twice.
+    best = (
+        Partnership.objects.current()
+        .filter(actor=OuterRef("actor"))
+        .annotate(tier_rank=_tier_rank())
+        .order_by("tier_rank", "-starts_on", "-pk")
+        .values("pk")[:1]
+    )
     rows = (
         Partnership.objects.current()
-        .filter(actor__status=Actor.Status.PUBLISHED)
+        .filter(actor__status=Actor.Status.PUBLISHED, pk=Subquery(best))
         .select_related("actor", "programme")
         .annotate(tier_rank=_tier_rank())
         .order_by("tier_rank", "actor__name", "pk")
@@ -169,9 +178,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
             % {"status": application.get_status_display().lower()},
         )
         return redirect("partners:application", pk=application.pk)
-    form = ApplicationForm(
-        request.POST if request.method == "POST" else None, instance=application
-    )
+    form = ApplicationForm(request.POST if request.method == "POST" else None, instance=application)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_draft(application=application, by=request.user, values=form.values())
