@@ -9,8 +9,9 @@ every state, never 403; the admin is the login page for non-staff and 404 for ot
 import pytest
 from django.urls import reverse
 
+from ecosystem.models import Membership
 from partners import urls
-from partners.models import Status
+from tests.factories import ActorFactory, MembershipFactory
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -59,21 +60,15 @@ STATES = ("draft", "submitted", "returned", "approved")
 
 @pytest.fixture
 def world(owner, editor, stranger, partner_staff, other_staff, make_application):
-    applications = {
-        state: make_application(
-            **({"approved": True} if state == "approved" else {"status": state})
-        )
-        for state in STATES
-        if state != "draft"
-    }
-    # One open application per actor: the draft belongs to a second actor of the owner.
-    from ecosystem.models import Membership
-    from tests.factories import ActorFactory, MembershipFactory
-
-    second = ActorFactory(name="Ungdomsbroen Vest")
-    MembershipFactory(actor=second, user=owner, role=Membership.Role.OWNER)
-    MembershipFactory(actor=second, user=editor, role=Membership.Role.EDITOR)
-    applications["draft"] = make_application(actor=second, status=Status.DRAFT)
+    # One open application per actor: each state gets an actor of its own, with the same
+    # owner and editor.
+    applications = {}
+    for state in STATES:
+        actor = ActorFactory(name=f"Ungdomsbroen {state}")
+        MembershipFactory(actor=actor, user=owner, role=Membership.Role.OWNER)
+        MembershipFactory(actor=actor, user=editor, role=Membership.Role.EDITOR)
+        traits = {"approved": True} if state == "approved" else {"status": state}
+        applications[state] = make_application(actor=actor, **traits)
     world = {
         "users": {
             "owner": owner,
