@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length
 from django.db.models.lookups import LessThanOrEqual
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from common.generations import Generation
@@ -39,6 +40,12 @@ class Tier(models.TextChoices):
 
 
 TIER_ORDER = [Tier.STRATEGIC, Tier.SUPPORTING, Tier.NETWORK]
+# The public page's headings, one per tier.
+TIER_GROUPS = {
+    Tier.STRATEGIC: _("Strategic partners"),
+    Tier.SUPPORTING: _("Supporting partners"),
+    Tier.NETWORK: _("Network partners"),
+}
 
 
 class Status(models.TextChoices):
@@ -160,7 +167,8 @@ class PartnerApplication(models.Model):
         """What the partner gives, as short phrases for lists and the admin."""
         parts = []
         if self.fee_dkk:
-            parts.append(_("%(fee)s DKK a year") % {"fee": f"{self.fee_dkk:,}".replace(",", ".")})
+            fee = number_format(self.fee_dkk, force_grouping=True)
+            parts.append(_("%(fee)s DKK a year") % {"fee": fee})
         if self.in_kind:
             parts.append(_("in kind"))
         if self.co_hosts_events:

@@ -22,6 +22,7 @@ from partners import permissions, services
 from partners.forms import ApplicationForm, NewApplicationForm
 from partners.models import (
     GENERATION,
+    TIER_GROUPS,
     TIER_ORDER,
     PartnerApplication,
     PartnerLogEntry,
@@ -90,11 +91,10 @@ def index(request: HttpRequest) -> HttpResponse:
         )
     )
     page_obj = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    tier_names = dict(Tier.choices)
     groups: list[tuple[str, list]] = []
     for partnership in page_obj.object_list:
         programme = getattr(partnership, "programme", None)
-        name = str(tier_names[programme.tier]) if programme else _("Partners of the centre")
+        name = str(TIER_GROUPS[programme.tier]) if programme else _("Other partners")
         if not groups or groups[-1][0] != name:
             groups.append((name, []))
         groups[-1][1].append(partnership)

@@ -80,7 +80,7 @@ def test_an_owner_applies_staff_approve_and_the_badge_shows(
     page.goto(page.base_url + actor.get_absolute_url())
     expect(page.locator(".actor-page-partner")).to_contain_text("støttepartner")
     page.goto(page.base_url + "/partnere/")
-    expect(page.locator(".partner-group").first).to_contain_text("Støttepartner")
+    expect(page.locator(".partner-group").first).to_contain_text("Støttepartnere")
     expect(page.locator(".partner-card")).to_contain_text("Ungdomsbroen")
     page.goto(page.base_url + f"/partnere/applications/{application.pk}/")
     expect(page.locator("body")).to_contain_text("Godkendt")
