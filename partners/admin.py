@@ -141,7 +141,6 @@ class PartnerApplicationAdmin(PartnerStaffOnly, admin.ModelAdmin):
         "starts_on",
         "ends_on",
         "renewal",
-        "submitted_at",
     ]
     list_filter = ["status", "tier", RenewalDueFilter, "co_hosts_events"]
     list_select_related = ["actor", "partnership"]
