@@ -49,7 +49,7 @@ def _my_applications(user) -> dict | None:
     )
     if not applications:
         return None
-    return {"applications": applications}
+    return {"items": applications}
 
 
 MY_APPLICATIONS = AccountSection(

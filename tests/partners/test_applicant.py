@@ -147,3 +147,18 @@ def test_an_owner_cannot_apply_for_another_organisation(client, owner, actor, st
     assert response.status_code == 200
     assert "actor" in response.context["form"].errors
     assert not PartnerApplication.objects.exists()
+
+
+def test_the_account_page_lists_the_organisations_applications(client, owner, make_application):
+    make_application(status=Status.SUBMITTED)
+    client.force_login(owner)
+    page = client.get("/en/accounts/profile/").content.decode()
+    assert "Partner applications" in page and "Ungdomsbroen: Supporting partner" in page
+
+
+def test_the_personal_data_download_holds_the_applications_made(client, owner, actor):
+    client.force_login(owner)
+    client.post("/en/partners/apply/", {**GOOD, "actor": actor.pk, "save": ""})
+    data = client.get("/en/accounts/profile/data/").json()
+    (application,) = data["partners"]["applications"]
+    assert (application["organisation"], application["tier"]) == ("Ungdomsbroen", "supporting")
