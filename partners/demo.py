@@ -4,9 +4,11 @@ demo directory's actors. Idempotent: an actor with an application is left alone.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -185,6 +187,29 @@ def _log(application, action: str, old: str, new: str, day: date, note: str = ""
     PartnerLogEntry.objects.filter(pk=entry.pk).update(created_at=_moment(day))
 
 
+# Colours of the generated demo logos (dark enough for white letters).
+LOGO_COLOURS = ["#004993", "#00794e", "#8a1c4a", "#5b3a8c", "#b34700", "#1f5f6b"]
+
+
+def _logo(actor: Actor, number: int) -> None:
+    """A simple logo for a demo partner without one: its initials on a coloured tile, so
+    the partners page shows what it looks like with logos."""
+    if actor.logo:
+        return
+    from PIL import Image, ImageDraw, ImageFont
+
+    initials = "".join(word[0] for word in actor.name.split() if word[:1].isalpha())[:3]
+    image = Image.new("RGB", (320, 160), LOGO_COLOURS[number % len(LOGO_COLOURS)])
+    draw = ImageDraw.Draw(image)
+    draw.text(
+        (160, 80), initials.upper(), fill="white", anchor="mm", font=ImageFont.load_default(72)
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    actor.logo.save(f"{actor.slug}.png", ContentFile(buffer.getvalue()), save=False)
+    Actor.objects.filter(pk=actor.pk).update(logo=actor.logo.name)
+
+
 def _approved_term(actor: Actor, spec: DemoPartner, starts_on: date) -> None:
     applied = starts_on - timedelta(days=14)
     partnership = Partnership.objects.create(
@@ -254,10 +279,12 @@ def seed(*, today: date | None = None) -> int:
     }
     before = PartnerApplication.objects.count()
     with transaction.atomic():
-        for spec in PARTNERS:
+        for number, spec in enumerate(PARTNERS):
             actor = actors.get(spec.name)
             if actor is None:
                 continue
+            if number % 4 != 3:  # most partners have a logo; a few show their initial
+                _logo(actor, number)
             first = today - timedelta(days=spec.started_days_ago)
             _approved_term(actor, spec, first)
             if spec.started_days_ago > TERM_DAYS:
