@@ -102,6 +102,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@public_page(GENERATION)
 def become(request: HttpRequest) -> HttpResponse:
     """What the tiers mean and how to apply; logged out, it says that logging in is
     needed; logged in, it lists the organisation's applications."""
