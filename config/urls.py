@@ -34,6 +34,7 @@ urlpatterns += i18n_patterns(
     path(_("resources/"), include("resources.urls")),
     path(_("cases/"), include("validation.urls")),
     path(_("events/"), include("policy.urls")),
+    path(_("partners/"), include("partners.urls")),
     prefix_default_language=False,
 )
 

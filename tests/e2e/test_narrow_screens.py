@@ -40,6 +40,8 @@ PUBLIC_PAGES = [
     ("policy:past", {}),
     ("policy:recommendations", {}),
     ("pages:news_list", {}),
+    ("partners:index", {}),
+    ("partners:become", {}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),
@@ -50,6 +52,8 @@ MEMBER_PAGES = [
     ("ecosystem:register", {}),
     ("ecosystem:actor_edit", {"slug": "lab"}),
     ("ecosystem:actor_members", {"slug": "lab"}),
+    ("partners:become", {}),
+    ("partners:apply", {}),
 ]
 
 # How wide the page is, and every element that scrolls sideways inside it (a table in a

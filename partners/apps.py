@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    """The partner programme: organisations apply to become partners of the centre at a
+    tier, staff decide with the workflow table, approved partners get the ecosystem's
+    Partnership (partner-only resources), a badge and a place on the public page."""
+
+    name = "partners"
+    verbose_name = _("Partner programme")
+
+    def ready(self) -> None:
+        from common import personal_data as registry
+
+        # The public partners page shows approved applications and the partnerships they
+        # created (staff may change dates in the ecosystem's admin), and the actors' names
+        # and logos (the ecosystem's generation, which the page also depends on).
+        from ecosystem.models import Partnership
+        from partners import personal_data
+        from partners.models import GENERATION, PartnerApplication
+
+        GENERATION.watch(PartnerApplication)
+        GENERATION.watch(Partnership)
+        registry.register(personal_data.PART)
+        registry.register_section(personal_data.MY_APPLICATIONS)
