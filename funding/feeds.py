@@ -15,13 +15,14 @@ from funding.facets import GENERATION
 from funding.models import FundingOpportunity
 
 FEED_SIZE = 30
+FEED_TITLE = _("New funding opportunities")
 
 
 class NewCallsRssFeed(Feed):
     description = _("New calls for funding for social innovation: grants, loans, investment and prizes.")
 
     def title(self) -> str:
-        return f"{settings.PORTAL_NAME}: {_('New funding opportunities')}"
+        return f"{settings.PORTAL_NAME}: {FEED_TITLE}"
 
     def link(self) -> str:
         return reverse("funding:index")

@@ -140,7 +140,7 @@ class FundingOpportunity(models.Model):
         verbose_name=_("who may apply"),
         default=list,
         blank=True,
-        help_text=_("Leave empty if every kind of organisation may apply."),
+        help_text=_("Tick every kind of organisation that may apply."),
     )
     themes = models.ManyToManyField(
         Theme, blank=True, related_name="funding_opportunities", verbose_name=_("themes")
