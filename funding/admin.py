@@ -68,6 +68,7 @@ class OpportunityAdminForm(CleanTextMixin, forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Tick every kind of organisation that may apply."),
     )
+    link = forms.URLField(label=_("link to the call"), max_length=500, assume_scheme="https")
 
     class Meta:
         model = FundingOpportunity
