@@ -11,6 +11,7 @@ from ecosystem.models import Actor, Municipality
 from tests.e2e.axe import assert_accessible
 from tests.e2e.test_ecosystem_join import log_in_as
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.funding.factories import FundingOpportunityFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -40,6 +41,9 @@ PUBLIC_PAGES = [
     ("policy:past", {}),
     ("policy:recommendations", {}),
     ("pages:news_list", {}),
+    ("funding:index", {}),
+    ("funding:archive", {}),
+    ("funding:detail", {"slug": "pulje"}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),
@@ -50,6 +54,7 @@ MEMBER_PAGES = [
     ("ecosystem:register", {}),
     ("ecosystem:actor_edit", {"slug": "lab"}),
     ("ecosystem:actor_members", {"slug": "lab"}),
+    ("funding:alerts", {}),
 ]
 
 # How wide the page is, and every element that scrolls sideways inside it (a table in a
@@ -91,6 +96,13 @@ def lab():
         open_to_partnerships=True,
     )
     ActorFactory(name="Brussels Social Lab", abroad=True)
+    FundingOpportunityFactory(
+        slug="pulje", funder=lab, deadline_days=[-20, 5, 60],
+        title_da="Pulje til socialøkonomiske virksomheder med et meget langt navn i to runder",
+        title_en="Fund for social enterprises with a very long name in two rounds",
+        link="https://www.eksempel-med-en-meget-lang-adresse-uden-mellemrum.dk/sti/til/opslag",
+    )  # fmt: skip
+    FundingOpportunityFactory(deadline_days=-3)
     return lab
 
 
