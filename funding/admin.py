@@ -72,7 +72,12 @@ class OpportunityAdminForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = FundingOpportunity
-        fields = "__all__"
+        fields = [
+            *("title_da", "title_en", "slug", "kind", "description_da", "description_en"),
+            *("link", "funder", "funder_name", "programme", "amount_min", "amount_max"),
+            *("currency", "eligible_kinds", "themes", "target_groups", "scope", "regions"),
+            *("rolling", "financing_models", "status"),
+        ]
 
 
 @admin.register(FundingOpportunity)
@@ -114,9 +119,9 @@ class FundingOpportunityAdmin(EditorsOnly, TranslationAdmin):
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "financing_models":
-            kwargs["queryset"] = Resource.objects.filter(
-                kind=Resource.Kind.FINANCING_MODEL
-            ).only("title")
+            kwargs["queryset"] = Resource.objects.filter(kind=Resource.Kind.FINANCING_MODEL).only(
+                "title"
+            )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     @admin.action(description=_("Publish the selected calls"))
@@ -129,7 +134,8 @@ class FundingOpportunityAdmin(EditorsOnly, TranslationAdmin):
             call.save(update_fields=["status", "updated_at"])
             done += 1
         messages.success(
-            request, ngettext("%(count)d call published.", "%(count)d calls published.", done)
+            request,
+            ngettext("%(count)d call published.", "%(count)d calls published.", done)
             % {"count": done},
         )
 
@@ -141,8 +147,8 @@ class FundingOpportunityAdmin(EditorsOnly, TranslationAdmin):
             call.save(update_fields=["status", "updated_at"])
             done += 1
         messages.success(
-            request, ngettext("%(count)d call closed.", "%(count)d calls closed.", done)
-            % {"count": done},
+            request,
+            ngettext("%(count)d call closed.", "%(count)d calls closed.", done) % {"count": done},
         )
 
 

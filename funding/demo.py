@@ -197,7 +197,8 @@ CALLS = [
          (), 200, (500_000, 3_000_000), eligible=(K.SOCIAL_ENTERPRISE, K.RSV, K.BUSINESS),
          themes=("access-to-employment",), models=("equity",)),
     Call("kapital-til-forandring-laan", "Kapital til Forandring", "Brolån",
-         Kind.LOAN, "Brolån til socialøkonomiske virksomheder", "Bridge loans for social enterprises",
+         Kind.LOAN, "Brolån til socialøkonomiske virksomheder",
+         "Bridge loans for social enterprises",
          "Rentefrie brolån, der dækker tiden mellem en bevilling og udbetalingen, så gode "
          "projekter ikke går i stå.",
          "Interest-free bridge loans that cover the time between a grant award and its payment, "
@@ -237,7 +238,8 @@ CALLS = [
          "Grants for older people's communities (2025 round)",
          "Forrige runde af fondens program for ældre og fællesskaber.",
          "The previous round of the foundation's programme for older people and communities.",
-         (-300,), 420, (100_000, 1_500_000), themes=("active-inclusion",), groups=("older-people",)),
+         (-300,), 420, (100_000, 1_500_000), themes=("active-inclusion",),
+         groups=("older-people",)),
     Call("sbm-pulje-inklusion-2025", "Social- og Boligministeriet", "Pulje til social inklusion",
          Kind.GRANT, "Pulje til social inklusion af udsatte borgere",
          "Pool for the social inclusion of vulnerable citizens",
@@ -330,7 +332,9 @@ def build_curated() -> int:
     themes = {t.slug: t for t in Theme.objects.all()}
     groups = {g.slug: g for g in TargetGroup.objects.all()}
     regions = {r.slug: r for r in Region.objects.all()}
-    actors = {a.name: a for a in Actor.objects.published().filter(name__in={c.funder for c in CALLS})}
+    actors = {
+        a.name: a for a in Actor.objects.published().filter(name__in={c.funder for c in CALLS})
+    }
     models = _financing_models()
     now = timezone.now()
     created = 0
@@ -362,7 +366,9 @@ def build_curated() -> int:
             FundingOpportunity.objects.filter(pk=call.pk).update(
                 published_at=now - timedelta(days=spec.published_days_ago)
             )
-        Deadline.objects.bulk_create(Deadline(opportunity=call, at=_deadline(d)) for d in spec.deadlines)
+        Deadline.objects.bulk_create(
+            Deadline(opportunity=call, at=_deadline(d)) for d in spec.deadlines
+        )
         call.themes.set([themes[s] for s in spec.themes if s in themes])
         call.target_groups.set([groups[s] for s in spec.groups if s in groups])
         call.regions.set([regions[s] for s in spec.regions if s in regions])

@@ -19,7 +19,9 @@ FEED_TITLE = _("New funding opportunities")
 
 
 class NewCallsRssFeed(Feed):
-    description = _("New calls for funding for social innovation: grants, loans, investment and prizes.")
+    description = _(
+        "New calls for funding for social innovation: grants, loans, investment and prizes."
+    )
 
     def title(self) -> str:
         return f"{settings.PORTAL_NAME}: {FEED_TITLE}"

@@ -27,9 +27,7 @@ class OpportunityFilter(FacetFilterSet):
     """Open calls (the next deadline first, rolling calls last) or the archive (the latest
     deadline first)."""
 
-    q = django_filters.CharFilter(
-        label=_("Search"), method="search", max_length=search.MAX_LENGTH
-    )
+    q = django_filters.CharFilter(label=_("Search"), method="search", max_length=search.MAX_LENGTH)
     kind = django_filters.ChoiceFilter(label=_("Type of funding"), choices=Kind.choices)
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), to_field_name="slug"

@@ -223,15 +223,15 @@ class FundingOpportunity(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("funding:detail", kwargs={"slug": self.slug})
-
     def save(self, *args, **kwargs):
         if self.status != self.Status.DRAFT and self.published_at is None:
             self.published_at = timezone.now()
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "published_at"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:detail", kwargs={"slug": self.slug})
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

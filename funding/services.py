@@ -143,5 +143,3 @@ def _mail_digest(alert: FundingAlert, calls: list[FundingOpportunity]) -> None:
         },
         language=language,
     )
-
-

@@ -162,9 +162,7 @@ def deadlines_ics(request: HttpRequest) -> HttpResponse:
     keeps the recent ones) onwards."""
     since = this_minute() - timedelta(days=CALENDAR_PAST_DAYS)
     rows = (
-        Deadline.objects.filter(
-            at__gte=since, opportunity__in=FundingOpportunity.objects.public()
-        )
+        Deadline.objects.filter(at__gte=since, opportunity__in=FundingOpportunity.objects.public())
         .select_related("opportunity", "opportunity__funder")
         .order_by("at", "pk")[:CALENDAR_SIZE]
     )
@@ -225,5 +223,3 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
         services.unsubscribe(alert)
         return render(request, "funding/unsubscribe.html", {"done": True, "actor": alert.actor})
     return render(request, "funding/unsubscribe.html", {"actor": alert.actor, "token": token})
-
-

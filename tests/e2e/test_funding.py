@@ -85,7 +85,9 @@ def test_funding_pages_are_accessible(page, calls, prefix, kind):
     }[kind]
     page.goto(page.base_url + base + path)
     if kind == "alerts errors":
-        page.evaluate("document.querySelector('#id_actor').innerHTML = '<option value=9999>x</option>'")
+        page.evaluate(
+            "document.querySelector('#id_actor').innerHTML = '<option value=9999>x</option>'"
+        )
         page.locator("form.funding-alert-form button[type=submit]").click()
         expect(page.locator(".form-error").first).to_be_visible()
     assert_accessible(page)

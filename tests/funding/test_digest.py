@@ -130,7 +130,9 @@ def test_subscribe_page(client):
     page = client.get("/en/funding/alerts/")
     assert "Foreningen Åben Dør" in page.content.decode()
     response = client.post("/en/funding/alerts/", {"actor": actor.pk}, follow=True)
-    assert "weekly e-mail with new funding calls for Foreningen Åben Dør" in response.content.decode()
+    assert (
+        "weekly e-mail with new funding calls for Foreningen Åben Dør" in response.content.decode()
+    )
     alert = FundingAlert.objects.get(user=user)
     assert alert.language == "en"
     # Twice is still one alert.

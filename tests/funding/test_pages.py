@@ -23,7 +23,9 @@ def _render_every_time(settings):
 
 
 def titles(response) -> list[str]:
-    return re.findall(r'<h3 class="h4 actor-list-name"><a href="[^"]+">([^<]+)</a>', response.content.decode())
+    return re.findall(
+        r'<h3 class="h4 actor-list-name"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+    )
 
 
 def test_closing_soon_first_then_by_deadline_rolling_last(client):
@@ -47,8 +49,9 @@ def test_closing_soon_first_then_by_deadline_rolling_last(client):
 
 def test_facets_count_and_filter(client):
     theme = Theme.objects.get(slug="active-inclusion")
-    FundingOpportunityFactory(title_da="Lån til virksomheder", kind="loan",
-                              eligible_kinds=[Actor.Kind.SOCIAL_ENTERPRISE])
+    FundingOpportunityFactory(
+        title_da="Lån til virksomheder", kind="loan", eligible_kinds=[Actor.Kind.SOCIAL_ENTERPRISE]
+    )
     FundingOpportunityFactory(title_da="Tilskud til foreninger", themes=[theme],
                               eligible_kinds=[Actor.Kind.NGO], scope="eu")  # fmt: skip
     FundingOpportunityFactory(title_da="Tilskud til kommuner",

@@ -85,8 +85,6 @@ def test_call_page_same_queries_with_many_themes_deadlines_and_models(client):
     call.regions.set(Region.objects.all())
     for days in range(2, 40):
         call.deadlines.create(at=timezone.now() + timedelta(days=days))
-    call.financing_models.set(
-        [ResourceFactory(kind="financing_model") for _ in range(5)]
-    )
+    call.financing_models.set([ResourceFactory(kind="financing_model") for _ in range(5)])
     with_many = queries(client, call.get_absolute_url())
     assert with_few == with_many <= 10
