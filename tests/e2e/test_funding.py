@@ -42,7 +42,7 @@ def test_a_member_subscribes_gets_the_digest_and_unsubscribes_by_the_link(page, 
     page.goto(page.base_url + "/finansiering/")
     page.get_by_role("link", name="Få nye opslag på e-mail").first.click()
     page.get_by_label("Organisation").select_option(label="Café Fællesskab")
-    page.get_by_role("button", name="Tilmeld finansieringsadviseringer").click()
+    page.get_by_role("button", name="Tilmeld adviseringer").click()
     expect(page.locator("body")).to_contain_text("Du får en ugentlig e-mail")
     alert = FundingAlert.objects.get(user=member)
     assert alert.language == "da"
