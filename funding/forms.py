@@ -24,4 +24,7 @@ class AlertForm(CleanTextMixin, forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["actor"].queryset = permissions.alert_actors(user)
+        # The organisations that have no alert of this member's yet.
+        self.fields["actor"].queryset = permissions.alert_actors(user).exclude(
+            funding_alerts__user=user
+        )

@@ -197,6 +197,7 @@ def alerts(request: HttpRequest) -> HttpResponse:
         "form": form,
         "alerts": request.user.funding_alerts.select_related("actor").order_by("actor__name"),
         "has_actors": permissions.alert_actors(request.user).exists(),
+        "all_subscribed": not form.fields["actor"].queryset.exists(),
     }
     return render(request, "funding/alerts.html", context, status=status)
 

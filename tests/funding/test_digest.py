@@ -135,8 +135,10 @@ def test_subscribe_page(client):
     )
     alert = FundingAlert.objects.get(user=user)
     assert alert.language == "en"
-    # Twice is still one alert.
-    client.post("/en/funding/alerts/", {"actor": actor.pk})
+    # Subscribed already: the form is gone, and a second post is refused.
+    again = client.get("/en/funding/alerts/").content.decode()
+    assert "You get alerts for every organisation you are a member of." in again
+    assert client.post("/en/funding/alerts/", {"actor": actor.pk}).status_code == 400
     assert FundingAlert.objects.filter(user=user).count() == 1
 
 

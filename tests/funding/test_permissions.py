@@ -73,6 +73,7 @@ def world():
     for person in (editor, moderator):
         TOTP.activate(person, generate_totp_secret())
     mine = MembershipFactory(user=member).actor
+    unsubscribed = MembershipFactory(user=member).actor
     MembershipFactory(user=other)
     alert = FundingAlertFactory(user=member, actor=mine)
     FundingAlertFactory(user=other, actor=other.memberships.get().actor)
@@ -80,7 +81,7 @@ def world():
     token = permissions.make_unsubscribe_token(alert)
     return {
         "users": {"member": member, "other": other, "editor": editor, "staff": moderator},
-        "post": {"actor": mine.pk},
+        "post": {"actor": unsubscribed.pk},
         "published": {"slug": published.slug},
         "closed": {"slug": FundingOpportunityFactory(closed=True).slug},
         "draft": {"slug": FundingOpportunityFactory(draft=True).slug},
