@@ -14,3 +14,4 @@ class FundingConfig(AppConfig):
 
         facets.watch_changes()
         personal_data.register(personal.PART)
+        personal_data.register_section(personal.ALERTS_SECTION)

@@ -1,6 +1,6 @@
 """The funding alerts' share of a person's data (common.personal_data)."""
 
-from common.personal_data import Part
+from common.personal_data import AccountSection, Part
 from funding.models import FundingAlert
 
 
@@ -21,3 +21,18 @@ def erase(user) -> None:
 
 
 PART = Part(name="funding_alerts", export=export, erase=erase)
+
+
+def _alerts_section(user) -> dict | None:
+    """On the account page, for members of an organisation: their funding alerts."""
+    if not user.memberships.exists():
+        return None
+    return {"items": list(FundingAlert.objects.filter(user=user).select_related("actor"))}
+
+
+ALERTS_SECTION = AccountSection(
+    name="funding_alerts",
+    template="funding/includes/account_alerts.html",
+    context=_alerts_section,
+    position=40,
+)

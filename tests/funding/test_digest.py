@@ -160,3 +160,11 @@ def test_personal_data_export_and_erase(member):
     part = next(p for p in personal_data.parts() if p.name == "funding_alerts")
     part.erase(member.user)
     assert not FundingAlert.objects.exists()
+
+
+def test_account_page_shows_the_alerts(client, member):
+    client.force_login(member.user)
+    page = client.get("/accounts/profile/").content.decode()
+    assert "Adviseringer om finansiering" in page
+    assert "Café Fællesskab" in page
+    assert 'href="/finansiering/alerts/"' in page
