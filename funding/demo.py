@@ -456,7 +456,7 @@ def build_generated(*, total: int | None) -> int:
                     programme=spec.programme,
                     kind=kinds[number % len(kinds)],
                     amount_min=10_000 * (1 + number % 20),
-                    amount_max=100_000 * (1 + number % 30),
+                    amount_max=10_000 * (1 + number % 20) * (2 + number % 10),
                     eligible_kinds=rng.sample(ALL_KINDS, 4),
                     scope=scopes[number % len(scopes)],
                     rolling=number % 9 == 0,
