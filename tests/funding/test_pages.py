@@ -193,3 +193,11 @@ def test_expired_deadline_moves_the_call_to_the_archive(client):
     call.deadlines.update(at=timezone.now() - timedelta(minutes=5))
     assert titles(client.get("/finansiering/")) == []
     assert titles(client.get("/finansiering/archive/")) == ["Snart lukket"]
+
+
+def test_the_portal_search_finds_open_calls(client):
+    FundingOpportunityFactory(title_da="Fjordpuljen for kystbyer")
+    FundingOpportunityFactory(title_da="Fjordpuljen, gammel runde", deadline_days=-5)
+    page = client.get("/soeg/", {"q": "fjordpuljen"}).content.decode()
+    assert "Fjordpuljen for kystbyer" in page
+    assert "gammel runde" not in page
