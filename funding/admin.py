@@ -11,6 +11,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
@@ -123,6 +124,21 @@ class FundingOpportunityAdmin(EditorsOnly, TranslationAdmin):
                 "title"
             )
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        call = form.instance
+        if (
+            call.status == FundingOpportunity.Status.PUBLISHED
+            and not call.rolling
+            and not call.deadlines.filter(at__gte=timezone.now()).exists()
+        ):
+            # Not an error: a call whose last deadline has passed belongs in the archive.
+            messages.warning(
+                request,
+                _("“%(title)s” has no deadline to come and is not rolling, so it is shown "
+                  "among the closed calls.") % {"title": call.title},
+            )  # fmt: skip
 
     @admin.action(description=_("Publish the selected calls"))
     def publish(self, request, queryset):

@@ -78,3 +78,9 @@ def test_publish_and_close_actions(client, editor):
     client.post(url, {"action": "close", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.status == "closed" and draft.published_at == published_at
+
+
+def test_a_published_call_without_a_deadline_to_come_gets_a_warning(client, editor):
+    form = {**FORM, "amount_max": "", "deadlines-TOTAL_FORMS": "0"}
+    response = client.post("/admin/funding/fundingopportunity/add/", form, follow=True)
+    assert "vises blandt de lukkede opslag" in response.content.decode()
