@@ -10,6 +10,7 @@ BENCH_ACTORS ?= 10000
 BENCH_RESOURCES ?= 50000
 BENCH_CASES ?= 5000
 BENCH_EVENTS ?= 2000
+BENCH_FUNDING ?= 2000
 
 .PHONY: run serve stop test lint format bench install install-dev assets messages clean-vendor
 
@@ -100,7 +101,7 @@ bench: install assets
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y -qq wrk; }
 	PORTAL_DB_NAME=portal_bench $(MANAGE) migrate --no-input -v 0
 	PORTAL_DB_NAME=portal_bench $(MANAGE) createcachetable
-	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS) --resources $(BENCH_RESOURCES) --cases $(BENCH_CASES) --events $(BENCH_EVENTS)
+	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS) --resources $(BENCH_RESOURCES) --cases $(BENCH_CASES) --events $(BENCH_EVENTS) --funding $(BENCH_FUNDING)
 	DEBUG=0 SECRET_KEY=bench-only-not-secret $(MANAGE) collectstatic --no-input --clear -v 0
 	PORTAL_DB_NAME=portal_bench DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
 	  SITE_URL=http://testserver \

@@ -12,6 +12,7 @@ MAIN_MENU = [
     ("resources:index", _("Resources")),
     ("validation:index", _("EU cases")),
     ("policy:index", _("Events")),
+    ("funding:index", _("Funding")),
 ]
 
 

@@ -1,4 +1,5 @@
-"""The one search box: actors, validated EU cases, events and knowledge resources at once.
+"""The one search box: actors, validated EU cases, events, knowledge resources and open
+funding calls at once.
 
 Each kind is a `Kind`: the public rows of one app, where its full search lives, and how a
 hit is shown. What the visitor typed is parsed once (common.search, Danish and English
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.search import search_query
 from ecosystem.models import Actor
+from funding.models import FundingOpportunity
 from policy.models import Event
 from resources.models import Resource
 from validation.models import CaseApplication
@@ -71,6 +73,14 @@ KINDS = (
         ("title", "slug", "summary", "kind"),
         "resources:index",
         lambda resource: resource.summary,
+    ),
+    Kind(
+        "funding",
+        _("Funding opportunities"),
+        lambda: FundingOpportunity.objects.open(),
+        ("title_da", "title_en", "slug", "description_da", "description_en"),
+        "funding:index",
+        lambda call: call.description,
     ),
 )
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "policy",
     "pages",
     "partners",
+    "funding",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path(_("cases/"), include("validation.urls")),
     path(_("events/"), include("policy.urls")),
     path(_("partners/"), include("partners.urls")),
+    path(_("funding/"), include("funding.urls")),
     prefix_default_language=False,
 )
 

@@ -48,6 +48,7 @@ from ecosystem import facets as ecosystem_facets
 from ecosystem import permissions
 from ecosystem.forms import AccountForm
 from ecosystem.models import Actor
+from funding import facets as funding_facets
 from pages import models as pages_models
 from pages import services as pages_services
 from pages.views import page_context
@@ -65,6 +66,7 @@ ALL_GENERATIONS = (
     resources_facets.GENERATION,
     validation_facets.GENERATION,
     policy_facets.GENERATION,
+    funding_facets.GENERATION,
 )
 
 

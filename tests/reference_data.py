@@ -23,6 +23,7 @@ DATA_MIGRATIONS = [
     ("validation", "0002_validator_permissions", "grant"),
     ("policy", "0002_event_manager_permissions", "grant"),
     ("pages", "0002_staff_permissions", "grant"),
+    ("funding", "0002_editor_permissions", "grant"),
 ]
 
 

@@ -11,6 +11,7 @@ from ecosystem.models import Actor, Municipality
 from tests.e2e.axe import assert_accessible
 from tests.e2e.test_ecosystem_join import log_in_as
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.funding.factories import FundingOpportunityFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -42,6 +43,9 @@ PUBLIC_PAGES = [
     ("pages:news_list", {}),
     ("partners:index", {}),
     ("partners:become", {}),
+    ("funding:index", {}),
+    ("funding:archive", {}),
+    ("funding:detail", {"slug": "pulje"}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),
@@ -54,6 +58,7 @@ MEMBER_PAGES = [
     ("ecosystem:actor_members", {"slug": "lab"}),
     ("partners:become", {}),
     ("partners:apply", {}),
+    ("funding:alerts", {}),
 ]
 
 # How wide the page is, and every element that scrolls sideways inside it (a table in a
@@ -95,6 +100,13 @@ def lab():
         open_to_partnerships=True,
     )
     ActorFactory(name="Brussels Social Lab", abroad=True)
+    FundingOpportunityFactory(
+        slug="pulje", funder=lab, deadline_days=[-20, 5, 60],
+        title_da="Pulje til socialøkonomiske virksomheder med et meget langt navn i to runder",
+        title_en="Fund for social enterprises with a very long name in two rounds",
+        link="https://www.eksempel-med-en-meget-lang-adresse-uden-mellemrum.dk/sti/til/opslag",
+    )  # fmt: skip
+    FundingOpportunityFactory(deadline_days=-3)
     return lab
 
 

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class FundingConfig(AppConfig):
+    name = "funding"
+    verbose_name = _("Funding opportunities")
+
+    def ready(self) -> None:
+        # Connects the signals that renew the funding generation (cached facet counts and
+        # pages) in every process, and registers the alerts as personal data.
+        from common import personal_data
+        from funding import facets, personal
+
+        facets.watch_changes()
+        personal_data.register(personal.PART)
+        personal_data.register_section(personal.ALERTS_SECTION)
