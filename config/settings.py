@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "validation",
     "policy",
     "pages",
+    "matching",
 ]
 
 MIDDLEWARE = [
@@ -268,7 +269,16 @@ PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
 # folders makes every cached page old.
 PAGE_CACHE_SOURCES = [
     BASE_DIR / name
-    for name in ("config", "common", "ecosystem", "resources", "validation", "policy", "pages")
+    for name in (
+        "config",
+        "common",
+        "ecosystem",
+        "resources",
+        "validation",
+        "policy",
+        "pages",
+        "matching",
+    )
 ] + [BASE_DIR / "templates", BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 
 # The largest upload of each kind, in bytes (common.uploads); the request body limit for

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/data/", personal_data.download, name="account_data"),
     path("accounts/profile/delete/", personal_data.delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
+    # Before the apps it extends: /actors/<slug>/partners/, /cases/<slug>/partners/.
+    path("", include("matching.urls")),
     path("actors/", include("ecosystem.urls")),
     path("resources/", include("resources.urls")),
     path("cases/", include("validation.urls")),
