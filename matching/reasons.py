@@ -36,7 +36,7 @@ def _lower(text: str) -> str:
 
 
 def explain(candidate: Candidate, labels: dict[str, dict[str, str]]) -> list[str]:
-    """The phrases, in the order of the score's table; the first starts with a capital."""
+    """The phrases, in the order of the score's table, each a line of its own."""
     reasons = []
     if candidate.themes:
         reasons.append(
@@ -77,9 +77,7 @@ def explain(candidate: Candidate, labels: dict[str, dict[str, str]]) -> list[str
     if candidate.sought_kind:
         kind = str(KINDS.get(candidate.kind, candidate.kind))
         reasons.append(_("%(kind)s, as sought") % {"kind": capfirst(kind)})
-    if reasons:
-        reasons[0] = capfirst(reasons[0])
-    return reasons
+    return [capfirst(reason) for reason in reasons]
 
 
 def label_maps(language: str) -> dict[str, dict[str, str]]:

@@ -35,21 +35,21 @@ def test_each_suggestion_says_why_in_words(world):
     assert why["Fonden for Unge"] == [
         "Shares 3 themes: “Access to quality employment, including for young people”, "
         "“Upskilling, reskilling and lifelong learning”, “Active inclusion”",
-        "works with the same target group: “Children and young people”",
-        "open to partnerships",
-        "complementary role: funder",
+        "Works with the same target group: “Children and young people”",
+        "Open to partnerships",
+        "Complementary role: funder",
     ]
     assert why["Warsaw Youth Lab"] == [
         "Shares 2 themes: “Access to quality employment, including for young people”, "
         "“Active inclusion”",
-        "works with the same target group: “Children and young people”",
-        "shares SDG 8",
-        "open to partnerships",
+        "Works with the same target group: “Children and young people”",
+        "Shares SDG 8",
+        "Open to partnerships",
     ]
-    assert why["Job bridges"][-1] == "seeks partners"
+    assert why["Job bridges"][-1] == "Seeks partners"
     assert why["Aarhus Universitet"] == [
         "Shares 1 theme: “Upskilling, reskilling and lifelong learning”",
-        "complementary role: researcher",
+        "Complementary role: researcher",
     ]
 
 
@@ -58,9 +58,9 @@ def test_the_reasons_are_in_danish_on_the_danish_page(world):
     assert rows[0].reasons == [
         "Deler 3 temaer: »Adgang til kvalitetsbeskæftigelse, herunder for unge«, "
         "»Opkvalificering, omskoling og livslang læring«, »Aktiv inklusion«",
-        "arbejder med samme målgruppe: »Børn og unge«",
-        "åben for partnerskaber",
-        "komplementær rolle: finansierer",
+        "Arbejder med samme målgruppe: »Børn og unge«",
+        "Åben for partnerskaber",
+        "Komplementær rolle: finansierer",
     ]
 
 
@@ -101,7 +101,7 @@ def test_a_case_that_seeks_partners_abroad_ranks_the_sought_country_and_kind_fir
     # the funder: 1 theme (3) + open (2) + a complementary role (3) = 8.
     assert rows[0].name == "Warsaw Youth Lab"
     assert by_name["Warsaw Youth Lab"].score == 12
-    assert by_name["Warsaw Youth Lab"].reasons[-2:] == ["in Poland, as sought", "NGO or civil society, as sought"]
+    assert by_name["Warsaw Youth Lab"].reasons[-2:] == ["In Poland, as sought", "NGO or civil society, as sought"]
     assert by_name["Fonden for Unge"].score == 8
     # Not the case itself, nor its lead organisation.
     assert "Young people into work" not in by_name and "Ungdomsbroen" not in by_name
@@ -119,7 +119,7 @@ def test_an_actor_seeks_what_its_own_public_cases_seek(world):
     rows, _total = suggestions(scoring.Subject.for_actor(world["subject"]))
     warsaw = next(row for row in rows if row.name == "Warsaw Youth Lab")
     assert warsaw.score == 11 + 4
-    assert "in Poland, as sought" in warsaw.reasons
+    assert "In Poland, as sought" in warsaw.reasons
 
 
 def test_a_case_does_not_suggest_the_partners_it_already_has(world):

@@ -31,7 +31,7 @@ def test_an_actors_suggestions_say_why_and_link_to_public_pages_only(client, wor
     assert "Partner suggestions for Ungdomsbroen" in html
     assert "4 suggestions" in html
     assert html.index("Fonden for Unge") < html.index("Warsaw Youth Lab") < html.index("Aarhus")
-    assert "complementary role: funder" in html
+    assert "Complementary role: funder" in html
     assert world["funder"].get_absolute_url() in html
     # A case that seeks partners is contacted through the relay, never an address.
     relay = reverse("validation:express_interest", kwargs={"slug": world["case"].slug})
@@ -45,7 +45,7 @@ def test_the_danish_page_is_in_danish(client, world):
     response = client.get(url("actor_partners", "da", slug="ungdomsbroen"))
     html = response.content.decode()
     assert "Partnerforslag til Ungdomsbroen" in html
-    assert "komplementær rolle: finansierer" in html
+    assert "Komplementær rolle: finansierer" in html
 
 
 def test_a_case_that_seeks_partners_has_suggestions(client, world):
@@ -56,7 +56,7 @@ def test_a_case_that_seeks_partners_has_suggestions(client, world):
     response = client.get(url("case_partners", slug=subject.slug))
     assert response.status_code == 200
     html = response.content.decode()
-    assert "in Poland, as sought" in html
+    assert "In Poland, as sought" in html
     assert "Countries sought" in html
 
 
