@@ -40,6 +40,8 @@ PUBLIC_PAGES = [
     ("policy:past", {}),
     ("policy:recommendations", {}),
     ("pages:news_list", {}),
+    ("matching:actor_partners", {"slug": "lab"}),
+    ("matching:find_partner", {}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),
