@@ -19,9 +19,14 @@ def pages() -> list[tuple[str, str]]:
     )
     found = [
         ("find a Danish partner (en)", "/en/find-a-partner/"),
-        ("find a Danish partner filtered", "/en/find-a-partner/?role=researcher&theme=active-inclusion"),
+        (
+            "find a Danish partner filtered",
+            "/en/find-a-partner/?role=researcher&theme=active-inclusion",
+        ),
     ]
     if slug:
         found.append(("partner suggestions for an actor", f"/actors/{slug}/partners/"))
-        found.append(("partner suggestions for an actor, page 2", f"/en/actors/{slug}/partners/?page=2"))
+        found.append(
+            ("partner suggestions for an actor, page 2", f"/en/actors/{slug}/partners/?page=2")
+        )
     return found

@@ -38,9 +38,7 @@ def get_actor_for_suggestions(user, slug: str) -> Actor:
 
 
 def get_case_for_suggestions(user, slug: str) -> CaseApplication:
-    case = get_object_or_404(
-        CaseApplication.objects.public().select_related("actor"), slug=slug
-    )
+    case = get_object_or_404(CaseApplication.objects.public().select_related("actor"), slug=slug)
     if not can_see_case_suggestions(user, case):
         raise Http404
     return case

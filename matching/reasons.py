@@ -25,7 +25,9 @@ def _names(ids: list[int], labels: dict[str, str]) -> str:
     """Names in quotes (a theme's own name may hold a comma), in the taxonomy's order (the
     order of `labels`)."""
     wanted = {str(pk) for pk in ids}
-    return ", ".join(_("“%(name)s”") % {"name": name} for pk, name in labels.items() if pk in wanted)
+    return ", ".join(
+        _("“%(name)s”") % {"name": name} for pk, name in labels.items() if pk in wanted
+    )
 
 
 def _lower(text: str) -> str:
@@ -65,7 +67,9 @@ def explain(candidate: Candidate, labels: dict[str, dict[str, str]]) -> list[str
             % {"numbers": numbers}
         )
     if candidate.open:
-        reasons.append(_("open to partnerships") if candidate.type == ACTOR else _("seeks partners"))
+        reasons.append(
+            _("open to partnerships") if candidate.type == ACTOR else _("seeks partners")
+        )
     if candidate.complementary_role:
         role = str(ROLES.get(candidate.role, candidate.role))
         reasons.append(_("complementary role: %(role)s") % {"role": _lower(role)})

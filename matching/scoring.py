@@ -136,9 +136,7 @@ RELATIONS = (("themes", "themes"), ("target_groups", "target_groups"), ("sdgs", 
 
 def _subject_sql(subject: Subject) -> str:
     """The subject's themes, target groups, SDGs and what it seeks, as one row."""
-    owner, owner_param = (
-        (CaseApplication, "%(case)s") if subject.case_id else (Actor, "%(actor)s")
-    )
+    owner, owner_param = (CaseApplication, "%(case)s") if subject.case_id else (Actor, "%(actor)s")
     parts = []
     for name, relation in RELATIONS:
         table, own, other = _link(owner, relation)

@@ -39,8 +39,15 @@ def world():
         seeks_partners=True,
         partner_countries=["PL"],
     )
-    theirs = actor("Warsaw Youth Lab", country="PL", municipality=None, city="Warszawa",
-                   theme_slugs=(EMPLOYMENT,), open_to_partnerships=True, kind=Actor.Kind.NGO)
+    theirs = actor(
+        "Warsaw Youth Lab",
+        country="PL",
+        municipality=None,
+        city="Warszawa",
+        theme_slugs=(EMPLOYMENT,),
+        open_to_partnerships=True,
+        kind=Actor.Kind.NGO,
+    )
     other_case = case(
         theirs,
         "Youth guarantee in Warsaw",
@@ -50,8 +57,13 @@ def world():
         countries=["PL"],
         contact_email="hidden-contact@example.pl",
     )
-    actor("Fonden for Unge", theme_slugs=(EMPLOYMENT,), kind=Actor.Kind.FOUNDATION,
-          role=Actor.Role.FUNDER, open_to_partnerships=True)
+    actor(
+        "Fonden for Unge",
+        theme_slugs=(EMPLOYMENT,),
+        kind=Actor.Kind.FOUNDATION,
+        role=Actor.Role.FUNDER,
+        open_to_partnerships=True,
+    )
     actor("Kladden", draft=True, theme_slugs=(EMPLOYMENT, INCLUSION, LEARNING))
     return {"owner": owner, "ours": ours, "own_case": own_case, "other_case": other_case}
 

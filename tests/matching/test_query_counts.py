@@ -25,8 +25,10 @@ def _render_every_time(settings):
 
 def make_candidates(count: int, prefix: str = "c") -> None:
     rng = random.Random(count)
-    themes, groups, sdgs = list(Theme.objects.all()), list(TargetGroup.objects.all()), list(
-        SDG.objects.all()
+    themes, groups, sdgs = (
+        list(Theme.objects.all()),
+        list(TargetGroup.objects.all()),
+        list(SDG.objects.all()),
     )
     actors = Actor.objects.bulk_create(
         Actor(
@@ -114,9 +116,9 @@ PAGES = {
     "find a partner filtered": "/en/find-a-partner/?role=researcher&theme=active-inclusion",
     "find a partner searched": "/en/find-a-partner/?q=actor",
 }
-# The subject (1), the ranked page (1), the taxonomy names (1), the page furniture; the
-# search: the facet counts and the database cache around them (6), the taxonomy names (1), the page of
-# actors (1), one lookup per filter naming a row.
+# Suggestions: the subject (1), the ranked page (1), the taxonomy names (1). The search:
+# the facet counts and the database cache around them (6), the taxonomy names (1), the
+# page of actors (1), one lookup per filter naming a row.
 BUDGETS = {
     "actor suggestions": 3,
     "actor suggestions abroad": 3,

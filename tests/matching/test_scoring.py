@@ -101,7 +101,10 @@ def test_a_case_that_seeks_partners_abroad_ranks_the_sought_country_and_kind_fir
     # the funder: 1 theme (3) + open (2) + a complementary role (3) = 8.
     assert rows[0].name == "Warsaw Youth Lab"
     assert by_name["Warsaw Youth Lab"].score == 12
-    assert by_name["Warsaw Youth Lab"].reasons[-2:] == ["In Poland, as sought", "NGO or civil society, as sought"]
+    assert by_name["Warsaw Youth Lab"].reasons[-2:] == [
+        "In Poland, as sought",
+        "NGO or civil society, as sought",
+    ]
     assert by_name["Fonden for Unge"].score == 8
     # Not the case itself, nor its lead organisation.
     assert "Young people into work" not in by_name and "Ungdomsbroen" not in by_name
@@ -124,7 +127,10 @@ def test_an_actor_seeks_what_its_own_public_cases_seek(world):
 
 def test_a_case_does_not_suggest_the_partners_it_already_has(world):
     subject_case = case(
-        world["subject"], "With a partner", theme_slugs=("access-to-employment",), validated=True,
+        world["subject"],
+        "With a partner",
+        theme_slugs=("access-to-employment",),
+        validated=True,
         seeks_partners=True,
     )
     subject_case.partners.add(world["funder"])
@@ -135,7 +141,10 @@ def test_a_case_does_not_suggest_the_partners_it_already_has(world):
 @pytest.mark.parametrize(
     ("options", "expected"),
     [
-        ({"show": scoring.SHOW_ACTORS}, ["Fonden for Unge", "Warsaw Youth Lab", "Aarhus Universitet"]),
+        (
+            {"show": scoring.SHOW_ACTORS},
+            ["Fonden for Unge", "Warsaw Youth Lab", "Aarhus Universitet"],
+        ),
         ({"show": scoring.SHOW_CASES}, ["Job bridges"]),
         ({"where": scoring.WHERE_ABROAD}, ["Warsaw Youth Lab", "Job bridges"]),
         ({"where": scoring.WHERE_DENMARK}, ["Fonden for Unge", "Aarhus Universitet"]),

@@ -50,8 +50,11 @@ def test_the_danish_page_is_in_danish(client, world):
 
 def test_a_case_that_seeks_partners_has_suggestions(client, world):
     subject = CaseApplicationFactory(
-        actor=world["subject"], title="Young people into work", validated=True,
-        seeks_partners=True, partner_countries=["PL"],
+        actor=world["subject"],
+        title="Young people into work",
+        validated=True,
+        seeks_partners=True,
+        partner_countries=["PL"],
     )
     response = client.get(url("case_partners", slug=subject.slug))
     assert response.status_code == 200
