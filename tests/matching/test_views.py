@@ -166,3 +166,44 @@ def test_an_unknown_filter_is_said_and_ignored(client, partners):
     html = client.get(url("find_partner") + "?role=king").content.decode()
     assert "This value in the address was not recognised" in html
     assert "3 organisations open to partnerships" in html
+
+
+# --- Where the suggestions are linked from ----------------------------------------------------
+
+
+def test_the_actor_page_links_to_its_suggestions(client, world):
+    html = client.get("/en/actors/ungdomsbroen/").content.decode()
+    assert 'href="/en/actors/ungdomsbroen/partners/"' in html
+
+
+def test_a_case_that_seeks_partners_links_to_its_suggestions(client, world):
+    slug = world["case"].slug
+    html = client.get(f"/cases/{slug}/").content.decode()
+    assert f'href="/cases/{slug}/partners/"' in html
+
+
+def test_my_organisations_links_to_each_ones_suggestions(client, world, owner):
+    client.force_login(owner)
+    html = client.get("/en/actors/mine/").content.decode()
+    assert 'href="/en/actors/ungdomsbroen/partners/"' in html
+
+
+def test_the_directory_links_to_the_search_for_a_danish_partner(client, world):
+    html = client.get("/en/actors/").content.decode()
+    assert 'href="/en/find-a-partner/"' in html
+
+
+def test_a_cached_page_follows_a_change_at_once(client, world):
+    """Anonymous pages come from the page cache; a newly published match shows at once."""
+    path = url("actor_partners", slug="ungdomsbroen")
+    assert "Nyt Match" not in client.get(path).content.decode()
+    assert client.get(path)["X-Page-Cache"] == "hit"
+    actor("Nyt Match", theme_slugs=(EMPLOYMENT,))
+    assert "Nyt Match" in client.get(path).content.decode()
+
+
+def test_the_bench_pages_answer(client, world):
+    from matching import bench
+
+    for _name, path in bench.pages():
+        assert client.get(path).status_code == 200, path
