@@ -23,6 +23,12 @@ A candidate is suggested only if it shares at least one theme, target group or S
 in a sought country or of a sought kind: openness and a role alone suggest nobody. Equal
 scores are ordered by name.
 
+The query: each link table (themes, target groups, SDGs of actors and of cases) is read
+once and aggregated into the ids each candidate shares with the subject; the candidates
+are scored with plain comparisons, counted, and cut to one page; only that page's rows
+get their slugs, summaries and sought countries joined in. The count rides along with
+the page, so a page past the end still learns the total in the same query.
+
 The countries and kinds sought are a case's `partner_countries` and `partner_kinds`; for
 an actor, those of its own public cases that seek partners. A case candidate's role and
 kind are its lead organisation's; its countries are where it runs (else its lead's
@@ -161,16 +167,22 @@ def _subject_sql(subject: Subject) -> str:
     return f"SELECT {', '.join(parts)}, %(role)s::text AS role, {', '.join(sought)}"
 
 
-def _shared_sql(model, alias: str) -> str:
-    """For each relation, the ids a candidate shares with the subject (sorted)."""
-    parts = []
+def _shared(model, prefix: str, alias: str) -> tuple[list[str], str, str]:
+    """For each relation, a CTE of the candidates that share any of the subject's ids,
+    with those ids (one pass over the link table, not one lookup per candidate); the
+    select list and the joins that give every candidate its three arrays."""
+    ctes, selects, joins = [], [], []
     for name, relation in RELATIONS:
         table, own, other = _link(model, relation)
-        parts.append(
-            f"ARRAY(SELECT x.{other} FROM {table} x WHERE x.{own} = {alias}.id "
-            f"AND x.{other} = ANY(s.{name}) ORDER BY 1) AS {name}"
+        cte = f"{prefix}_{name}"
+        ctes.append(
+            f"{cte} AS (SELECT x.{own} AS id, array_agg(x.{other} ORDER BY x.{other}) AS ids "
+            f"FROM {table} x CROSS JOIN subject s WHERE x.{other} = ANY(s.{name}) "
+            f"GROUP BY x.{own})"
         )
-    return ", ".join(parts)
+        selects.append(f"COALESCE({cte}.ids, '{{}}') AS {name}")
+        joins.append(f"LEFT JOIN {cte} ON {cte}.id = {alias}.id")
+    return ctes, ", ".join(selects), " ".join(joins)
 
 
 def _summary_sql(alias: str, language: str) -> tuple[str, str]:
@@ -184,28 +196,27 @@ def _summary_sql(alias: str, language: str) -> tuple[str, str]:
 
 
 def _ranked_sql(subject: Subject, *, language: str, show: str, where: str) -> str:
+    """Every candidate scored (light columns only), the page cut from them in order, and
+    only then the page's names, slugs and summaries joined in."""
     actors, cases = _table(Actor), _table(CaseApplication)
     partner_table, partner_case, partner_actor = _link(CaseApplication, "partners")
-    summary, summary_lang = _summary_sql("a", language)
+    actor_ctes, actor_shared, actor_joins = _shared(Actor, "actor", "a")
+    case_ctes, case_shared, case_joins = _shared(CaseApplication, "case", "c")
     actor_rows = (
-        f"SELECT 'actor'::text AS type, a.id, a.name::text AS name, a.slug::text AS slug, "
-        f"''::text AS lead_name, ''::text AS lead_slug, a.kind::text AS kind, "
+        f"SELECT 'actor'::text AS type, a.id, a.name::text AS name, a.kind::text AS kind, "
         f"a.role::text AS role, ARRAY[a.country::text] AS countries, "
-        f"a.open_to_partnerships AS open, {summary} AS summary, "
-        f"{summary_lang} AS summary_lang, {_shared_sql(Actor, 'a')} "
-        f"FROM {actors} a CROSS JOIN subject s "
+        f"a.open_to_partnerships AS open, {actor_shared} "
+        f"FROM {actors} a {actor_joins} "
         f"WHERE a.status = %(published)s AND a.id <> ALL(%(exclude_actors)s) "
         f"AND NOT EXISTS (SELECT 1 FROM {partner_table} p "
         f"WHERE p.{partner_case} = %(case)s AND p.{partner_actor} = a.id)"
     )
     case_rows = (
-        f"SELECT 'case'::text AS type, c.id, c.title::text AS name, c.slug::text AS slug, "
-        f"l.name::text AS lead_name, l.slug::text AS lead_slug, l.kind::text AS kind, "
+        f"SELECT 'case'::text AS type, c.id, c.title::text AS name, l.kind::text AS kind, "
         f"l.role::text AS role, "
         f"COALESCE(NULLIF(c.countries::text[], '{{}}'), ARRAY[l.country::text]) AS countries, "
-        f"c.seeks_partners AS open, c.summary::text AS summary, 'en'::text AS summary_lang, "
-        f"{_shared_sql(CaseApplication, 'c')} "
-        f"FROM {cases} c JOIN {actors} l ON l.id = c.actor_id CROSS JOIN subject s "
+        f"c.seeks_partners AS open, {case_shared} "
+        f"FROM {cases} c JOIN {actors} l ON l.id = c.actor_id {case_joins} "
         f"WHERE c.status = ANY(%(public_states)s) AND c.consent_portal "
         f"AND l.status = %(published)s AND c.id IS DISTINCT FROM %(case)s "
         f"AND c.actor_id <> ALL(%(exclude_actors)s)"
@@ -218,34 +229,51 @@ def _ranked_sql(subject: Subject, *, language: str, show: str, where: str) -> st
         f"{w['theme']} * cardinality(themes) + {w['target_group']} * cardinality(target_groups)"
         f" + {w['sdg']} * cardinality(sdgs) + {w['open']} * open::int"
         f" + {w['complementary_role']} * complementary_role::int"
-        f" + {w['sought_country']} * (cardinality(sought_countries) > 0)::int"
+        f" + {w['sought_country']} * in_sought_country::int"
         f" + {w['sought_kind']} * sought_kind::int"
     )
     place = {
         WHERE_DENMARK: f"AND '{DENMARK}' = ANY(countries)",
         WHERE_ABROAD: f"AND NOT countries <@ ARRAY['{DENMARK}']",
     }.get(where, "")
-    return (
-        f"WITH subject AS MATERIALIZED ({_subject_sql(subject)}), "
-        f"candidates AS ({unions}), "
-        "scored AS ("
-        "SELECT c.*, "
-        "EXISTS (SELECT 1 FROM unnest(%(pairs_from)s::text[], %(pairs_to)s::text[]) AS p(a, b) "
-        "WHERE p.a = s.role AND p.b = c.role) AS complementary_role, "
-        "ARRAY(SELECT u FROM unnest(c.countries) AS u WHERE u = ANY(s.countries) ORDER BY 1) "
-        "AS sought_countries, "
+    summary, summary_lang = _summary_sql("a", language)
+    ctes = [
+        f"subject AS MATERIALIZED ({_subject_sql(subject)})",
+        *actor_ctes,
+        *case_ctes,
+        f"candidates AS ({unions})",
+        # Only plain comparisons per candidate: no subquery runs once per row.
+        "matched AS ("
+        "SELECT c.*, c.role = ANY(%(complements)s::text[]) AS complementary_role, "
+        "c.countries && s.countries AS in_sought_country, "
         "c.kind = ANY(s.kinds) AS sought_kind "
-        "FROM candidates c CROSS JOIN subject s) "
-        f"SELECT *, ({score}) AS score, count(*) OVER () AS total FROM scored "
-        "WHERE (cardinality(themes) + cardinality(target_groups) + cardinality(sdgs) "
-        "+ cardinality(sought_countries) > 0 OR sought_kind) "
-        f"{place} "
-        "ORDER BY score DESC, lower(name), type, id LIMIT %(limit)s OFFSET %(offset)s"
+        "FROM candidates c CROSS JOIN subject s "
+        "WHERE cardinality(c.themes) + cardinality(c.target_groups) + cardinality(c.sdgs) > 0 "
+        "OR c.countries && s.countries OR c.kind = ANY(s.kinds))",
+        f"scored AS (SELECT *, ({score}) AS score FROM matched WHERE true {place})",
+        "page AS (SELECT * FROM scored "
+        "ORDER BY score DESC, lower(name), type, id LIMIT %(limit)s OFFSET %(offset)s)",
+        "counted AS (SELECT count(*) AS total FROM scored)",
+    ]
+    # The count is joined to the page, so even a page past the end answers with one row:
+    # the total, and nulls for a suggestion.
+    return (
+        f"WITH {', '.join(ctes)} "
+        "SELECT page.*, counted.total, COALESCE(a.slug, c.slug)::text AS slug, "
+        "ARRAY(SELECT u FROM unnest(page.countries) AS u, subject s WHERE u = ANY(s.countries) "
+        "ORDER BY 1) AS sought_countries, "
+        "COALESCE(l.name, '')::text AS lead_name, COALESCE(l.slug, '')::text AS lead_slug, "
+        f"CASE WHEN page.type = 'actor' THEN {summary} ELSE c.summary END AS summary, "
+        f"CASE WHEN page.type = 'actor' THEN {summary_lang} ELSE 'en' END AS summary_lang "
+        f"FROM counted LEFT JOIN page ON true "
+        f"LEFT JOIN {actors} a ON page.type = 'actor' AND a.id = page.id "
+        f"LEFT JOIN {cases} c ON page.type = 'case' AND c.id = page.id "
+        f"LEFT JOIN {actors} l ON l.id = c.actor_id "
+        "ORDER BY page.score DESC, lower(page.name), page.type, page.id"
     )
 
 
 def _params(subject: Subject, *, limit: int, offset: int) -> dict:
-    both_ways = [*COMPLEMENTARY_ROLES, *((b, a) for a, b in COMPLEMENTARY_ROLES)]
     return {
         "actor": subject.actor_id,
         "case": subject.case_id,
@@ -253,8 +281,7 @@ def _params(subject: Subject, *, limit: int, offset: int) -> dict:
         "exclude_actors": [subject.actor_id],
         "published": Actor.Status.PUBLISHED,
         "public_states": [str(state) for state in PUBLIC_STATES],
-        "pairs_from": [str(a) for a, _b in both_ways],
-        "pairs_to": [str(b) for _a, b in both_ways],
+        "complements": [str(role) for role in complements(subject.role)],
         "limit": limit,
         "offset": offset,
     }
@@ -293,27 +320,14 @@ def ranked(
     show: str = SHOW_ALL,
     where: str = WHERE_ANY,
 ) -> tuple[list[Candidate], int]:
-    """One page of candidates, best first, and how many there are in all: one query.
-
-    The total comes with the rows (a window count); a page past the end has no rows and
-    a total of 0, which the caller answers by asking for the last page.
-    """
+    """One page of candidates, best first, and how many there are in all: one query,
+    also for a page past the end (no candidates, and the total)."""
     language = "en" if language.startswith("en") else "da"
     sql = _ranked_sql(subject, language=language, show=show, where=where)
     with connection.cursor() as cursor:
         cursor.execute(sql, _params(subject, limit=limit, offset=offset))
         names = [column.name for column in cursor.description]
         rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
-    total = rows[0]["total"] if rows else 0
-    return [Candidate(**{k: row[k] for k in COLUMNS if k != "total"}) for row in rows], total
-
-
-def count(subject: Subject, *, show: str = SHOW_ALL, where: str = WHERE_ANY) -> int:
-    """How many candidates there are: only asked for when a page was past the end."""
-    sql = _ranked_sql(subject, language="en", show=show, where=where)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT count(*) FROM ({sql}) AS page",
-            _params(subject, limit=None, offset=0),
-        )
-        return cursor.fetchone()[0]
+    total = rows[0]["total"]
+    found = [row for row in rows if row["id"] is not None]
+    return [Candidate(**{k: row[k] for k in COLUMNS if k != "total"}) for row in found], total

@@ -95,17 +95,16 @@ def _suggestion(candidate: scoring.Candidate) -> Suggestion:
 
 
 def _suggestions_page(request: HttpRequest, subject: scoring.Subject, form: SuggestionForm) -> Page:
-    """One page of suggestions: one query, or three for a page past the end (the count,
-    then the last page, as Django's get_page answers)."""
+    """One page of suggestions: one query, or two for a page past the end (then the last
+    page, as Django's get_page answers)."""
     language = get_language() or "da"
     options = {"show": form.choice("show"), "where": form.choice("where")}
     number = _page_number(request.GET.get("page"))
     rows, total = scoring.ranked(
         subject, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, language=language, **options
     )
-    if not rows and number > 1:
-        total = scoring.count(subject, **options)
-        number = max(1, -(-total // PAGE_SIZE))
+    if not rows and total:
+        number = -(-total // PAGE_SIZE)
         rows, total = scoring.ranked(
             subject, limit=PAGE_SIZE, offset=(number - 1) * PAGE_SIZE, language=language, **options
         )

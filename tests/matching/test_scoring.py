@@ -163,8 +163,7 @@ def test_paging_gives_every_suggestion_once(world):
     past, past_total = scoring.ranked(subject, limit=3, offset=30)
     assert total == 4 and len(first) == 3 and len(second) == 1
     assert {r.id for r in first}.isdisjoint({r.id for r in second})
-    assert past == [] and past_total == 0
-    assert scoring.count(subject) == 4
+    assert past == [] and past_total == 4
 
 
 def test_an_actor_with_no_themes_gets_no_suggestions(world):
