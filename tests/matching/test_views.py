@@ -207,3 +207,20 @@ def test_the_bench_pages_answer(client, world):
 
     for _name, path in bench.pages():
         assert client.get(path).status_code == 200, path
+
+
+def test_hostile_names_are_shown_as_text(client, world):
+    actor('<img src=x onerror="alert(1)">', slug="hostile", theme_slugs=(EMPLOYMENT,))
+    html = client.get(url("actor_partners", slug="ungdomsbroen")).content.decode()
+    assert '<img src=x onerror="alert(1)">' not in html
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
+
+
+def test_the_page_explains_the_weights_the_query_uses(client, world):
+    from matching.scoring import WEIGHTS
+
+    html = client.get(url("actor_partners", slug="ungdomsbroen")).content.decode()
+    ranking = html[html.index('id="ranking"') :]
+    for points in WEIGHTS.values():
+        assert f'<td class="matching-points">{points}</td>' in ranking
+    assert "<td>Practitioner</td><td>Funder</td>" in ranking
