@@ -180,3 +180,12 @@ def test_the_complementary_roles_count_both_ways():
     assert Actor.Role.FUNDER in scoring.complements(Actor.Role.PRACTITIONER)
     assert Actor.Role.PRACTITIONER in scoring.complements(Actor.Role.FUNDER)
     assert Actor.Role.POLICY_MAKER in scoring.complements(Actor.Role.RESEARCHER)
+
+
+def test_the_module_documents_the_weights_the_query_uses():
+    """The docstring's table is what people read: it must say what the code does."""
+    import re
+
+    table = scoring.__doc__.split("sum of these points")[1].split("A candidate is suggested")[0]
+    documented = [int(n) for n in re.findall(r"\s(\d+)\n", table)]
+    assert documented == list(scoring.WEIGHTS.values())
