@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "pages",
     "partners",
     "funding",
+    "matching",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +280,7 @@ PAGE_CACHE_SOURCES = [
         "policy",
         "pages",
         "partners",
+        "matching",
     )
 ] + [BASE_DIR / "templates", BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 

@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/data/", personal_data.download, name="account_data"),
     path("accounts/profile/delete/", personal_data.delete, name="account_delete"),
     path("accounts/", include("allauth.urls")),
+    # Before the apps it extends: /aktoerer/<slug>/partnere/, /eu-cases/<slug>/partnere/.
+    path("", include("matching.urls")),
     # Danish addresses on Danish pages (/aktoerer/), English ones under /en/ (/en/actors/).
     path(_("actors/"), include("ecosystem.urls")),
     path(_("resources/"), include("resources.urls")),

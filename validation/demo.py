@@ -156,6 +156,8 @@ def seed_cases(*, total: int | None = None) -> int:
             contact_email=f"case{number}@demo.socialinnovation.dk",
             seeks_partners=number % 2 == 0,
             partner_countries=["SE", "DE"] if number % 2 == 0 else [],
+            # What partner suggestions (the matching app) rank by, besides the themes.
+            partner_kinds=["ngo", "university"] if number % 2 == 0 else [],
             partner_text="Partners who run similar mentor schemes." if number % 2 == 0 else "",
             consent_portal=True,
             consent_sim=True,

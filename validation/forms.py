@@ -52,7 +52,8 @@ SECTIONS = [
     ("consent", _("Consent"), ["consent_portal", "consent_sim"]),
 ]
 
-_SLUG_IN_LINK = re.compile(r"/actors/([-\w]+)/?$")
+# An actor page's address, Danish (/aktoerer/) or English (/en/actors/).
+_SLUG_IN_LINK = re.compile(r"/(?:actors|aktoerer)/([-\w]+)/?$")
 
 
 class PartnerPagesField(forms.CharField):

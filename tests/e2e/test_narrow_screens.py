@@ -46,6 +46,8 @@ PUBLIC_PAGES = [
     ("funding:index", {}),
     ("funding:archive", {}),
     ("funding:detail", {"slug": "pulje"}),
+    ("matching:actor_partners", {"slug": "lab"}),
+    ("matching:find_partner", {}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),
