@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "validation",
     "policy",
     "pages",
+    "impact",
 ]
 
 MIDDLEWARE = [

@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("resources/", include("resources.urls")),
     path("cases/", include("validation.urls")),
     path("events/", include("policy.urls")),
+    path(_("impact/"), include("impact.urls")),
     prefix_default_language=False,
 )
 
