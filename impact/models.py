@@ -11,3 +11,6 @@ class Report(models.Model):
         default_permissions = ()
         verbose_name = _("impact figures")
         verbose_name_plural = _("impact figures")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
