@@ -57,11 +57,9 @@ def _nice_top(value: float) -> tuple[float, float]:
         return 4, 1
     raw = value / 4
     power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 2.5, 5, 10):
-        if raw <= factor * power:
-            step = factor * power
-            break
-    step = max(step, 1) if value >= 4 else step
+    step = next(factor * power for factor in (1, 2, 5, 10) if raw <= factor * power)
+    if value == int(value):  # counts: whole numbers on the axis
+        step = max(1, math.ceil(step))
     return step * math.ceil(value / step), step
 
 

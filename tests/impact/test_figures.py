@@ -29,6 +29,13 @@ JAN, FEB = date(2025, 1, 1), date(2025, 2, 1)
 PERIOD = Period(MONTH, date(2025, 1, 1), date(2025, 2, 28))
 
 
+@pytest.fixture(autouse=True)
+def danish():
+    """Labels and sentences as a Danish visitor reads them, whatever ran before."""
+    with translation.override("da"):
+        yield
+
+
 def at(y, m, d, hour=10, minute=0):
     return datetime(y, m, d, hour, minute, tzinfo=CPH)
 
