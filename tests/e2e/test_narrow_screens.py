@@ -40,6 +40,7 @@ PUBLIC_PAGES = [
     ("policy:past", {}),
     ("policy:recommendations", {}),
     ("pages:news_list", {}),
+    ("impact:impact_page", {}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),

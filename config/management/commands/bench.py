@@ -161,8 +161,7 @@ class Command(BaseCommand):
         cookie = self.member_cookie()
         staff = self.session_cookie(self.staff_user())
         runs = [
-            (name, url, staff) if extra == [STAFF] else (name, url)
-            for name, url, *extra in pages
+            (name, url, staff) if extra == [STAFF] else (name, url) for name, url, *extra in pages
         ]
         runs.append(("directory, logged-in member", "/actors/", cookie))
         server = self.start_server(port)

@@ -3,7 +3,7 @@
 Idempotent: every object is looked up by a natural key first, so running it twice adds
 nothing. It lives in `config`, which may import every app: each app seeds its own content
 (`ecosystem.demo`, `resources.demo`, `validation.demo`, `policy.demo_seed`,
-`pages.demo`) and this command puts them together.
+`pages.demo`, `impact.demo`) and this command puts them together.
 """
 
 import time
@@ -15,6 +15,7 @@ from django.db import transaction
 
 from ecosystem import demo, facets, staff
 from ecosystem.models import User
+from impact import demo as impact_demo
 from pages import demo as pages_demo
 from policy import demo_seed as policy_demo
 from resources import demo as resources_demo
@@ -113,6 +114,7 @@ class Command(BaseCommand):
         self.stdout.write(validation_demo.seed(size=cases))
         policy_demo.seed(options=options or {}, users=users, stdout=self.stdout)
         self.stdout.write(f"News: {pages_demo.seed_news()} added.")
+        self.stdout.write(impact_demo.seed_history())
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""
