@@ -26,19 +26,21 @@ WIDTH = 560
 FONT = 13
 
 
-def chart(table: Table, *, title: str, ident: str) -> SafeString:
+def chart(table: Table, *, title: str, ident: str, width: int = WIDTH) -> SafeString:
+    """The table as an SVG bar chart `width` units wide (text is 13 units high: a narrower
+    chart has larger text when both fill a phone's width)."""
     columns = table.chart_columns if table.chart_columns is not None else range(len(table.columns))
     columns = list(columns)[: len(COLOURS)]
     if table.chart == PERIODS:
-        body, height = _period_bars(table, columns)
+        body, height = _period_bars(table, columns, width)
     else:
-        body, height = _ranking_bars(table, columns)
+        body, height = _ranking_bars(table, columns, width)
     legend, legend_height = _legend(table, columns, top=height)
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" class="impact-chart" viewBox="0 0 {} {}" '
         'role="img" aria-labelledby="{}-title {}-desc" focusable="false">'
         '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>{}{}</svg>',
-        WIDTH,
+        width,
         height + legend_height,
         ident,
         ident,
@@ -69,10 +71,10 @@ def _format(value) -> str:
     return number_format(value, decimal_pos=1 if value % 1 else 0, force_grouping=True)
 
 
-def _period_bars(table: Table, columns: list[int]) -> tuple[SafeString, int]:
+def _period_bars(table: Table, columns: list[int], width: int) -> tuple[SafeString, int]:
     left, right, top, bottom = 52, 8, 12, 40
     height = 260
-    plot_w, plot_h = WIDTH - left - right, height - top - bottom
+    plot_w, plot_h = width - left - right, height - top - bottom
     values = [row.values[c] or 0 for row in table.rows for c in columns]
     axis_top, step = _nice_top(max(values, default=0))
     parts = []
@@ -84,7 +86,7 @@ def _period_bars(table: Table, columns: list[int]) -> tuple[SafeString, int]:
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
                 '<text x="{}" y="{}" font-size="{}" text-anchor="end" fill="{}">{}</text>',
                 left,
-                WIDTH - right,
+                width - right,
                 f"{y:.1f}",
                 f"{y:.1f}",
                 GRID,
@@ -99,7 +101,7 @@ def _period_bars(table: Table, columns: list[int]) -> tuple[SafeString, int]:
     count = max(len(table.rows), 1)
     group = plot_w / count
     bar = group * 0.8 / max(len(columns), 1)
-    every = math.ceil(count / 8)
+    every = math.ceil(count / max(plot_w // 64, 1))  # labels about 64 units apart
     for index, row in enumerate(table.rows):
         x0 = left + index * group + group * 0.1
         for position, column in enumerate(columns):
@@ -134,7 +136,7 @@ def _period_bars(table: Table, columns: list[int]) -> tuple[SafeString, int]:
         format_html(
             '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>',
             left,
-            WIDTH - right,
+            width - right,
             top + plot_h,
             top + plot_h,
             TEXT,
@@ -143,13 +145,13 @@ def _period_bars(table: Table, columns: list[int]) -> tuple[SafeString, int]:
     return mark_safe("".join(parts)), height
 
 
-def _ranking_bars(table: Table, columns: list[int]) -> tuple[SafeString, int]:
+def _ranking_bars(table: Table, columns: list[int], width: int) -> tuple[SafeString, int]:
     """One block per row: its label, then a bar per charted column with its value."""
     bar_h, gap, label_h = 14, 12, 18
     block = label_h + bar_h * len(columns) + gap
     height = 8 + block * max(len(table.rows), 1)
     top_value = max((row.values[c] or 0 for row in table.rows for c in columns), default=0)
-    plot_w = WIDTH - 80
+    plot_w = width - 80
     parts = []
     for index, row in enumerate(table.rows):
         y = 8 + index * block

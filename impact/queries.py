@@ -41,7 +41,9 @@ def new_actors(period: Period) -> Table:
     table = period_table(
         period, [(_("New actors"), per_period(Actor.objects.published(), "published_at", period))]
     )
-    table.summary = _("%(count)d actors published in the period.") % {"count": table.total()}
+    table.summary = _("%(count)s actors published in the period.") % {
+        "count": _number(table.total())
+    }
     return table
 
 
@@ -125,9 +127,13 @@ def cases(period: Period) -> Table:
         ],
     )
     table.summary = _(
-        "%(applied)d applied, %(validated)d validated and %(published)d published on SIM "
+        "%(applied)s applied, %(validated)s validated and %(published)s published on SIM "
         "in the period."
-    ) % {"applied": table.total(0), "validated": table.total(1), "published": table.total(2)}
+    ) % {
+        "applied": _number(table.total(0)),
+        "validated": _number(table.total(1)),
+        "published": _number(table.total(2)),
+    }
     table.notes = [
         _("A case counts as applied in the period of its latest submission."),
     ]
@@ -232,8 +238,8 @@ def events(period: Period) -> Table:
         ],
     )
     table.summary = _(
-        "%(events)d events held with %(participants)d participants in the period."
-    ) % {"events": table.total(0), "participants": table.total(1)}
+        "%(events)s events held with %(participants)s participants in the period."
+    ) % {"events": _number(table.total(0)), "participants": _number(table.total(1))}
     table.notes = [_("Participants are the registrations marked as attended.")]
     table.chart_columns = [1, 2]  # the people; the few events are in the table
     return table
@@ -306,7 +312,7 @@ def downloads(period: Period) -> Table:
         ],
         chart=RANKING,
     )
-    table.summary = _("%(count)d downloads in the period.") % {"count": table.total()}
+    table.summary = _("%(count)s downloads in the period.") % {"count": _number(table.total())}
     return table
 
 
@@ -338,4 +344,4 @@ def headlines() -> dict[str, int]:
 def _number(value) -> str:
     from django.utils.formats import number_format
 
-    return number_format(value, decimal_pos=1 if value % 1 else 0)
+    return number_format(value, decimal_pos=1 if value % 1 else 0, force_grouping=True)
