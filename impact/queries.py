@@ -143,7 +143,9 @@ def cases(period: Period) -> Table:
 def _days_off(first: date, last: date) -> list[date]:
     """Weekdays that are no working days (Danish public holidays and the public servants'
     days off), from `validation.workdays`, the rule the validators' queue counts by."""
-    day, found = date(first.year, 1, 1), []
+    # The first entry, long before any case, keeps the list from being empty (width_bucket
+    # needs one) and cancels out in every difference.
+    day, found = date(first.year, 1, 1), [date(1970, 1, 1)]
     while day <= last:
         if day.weekday() < 5 and not workdays.is_working_day(day):
             found.append(day)
@@ -152,22 +154,30 @@ def _days_off(first: date, last: date) -> list[date]:
 
 
 # Working days after the submission's day up to and including the decision's day, as in
-# validation.workdays.working_days_between: Monday to Friday, less the days off.
+# validation.workdays.working_days_between: Monday to Friday, less the days off. A closed
+# formula, not a series of days per case: weekdays(d) counts Monday to Friday from a
+# Monday long ago up to d, so the weekdays in (submitted, decided] are the difference;
+# the days off in between are counted the same way, by a binary search in their list.
+# ("%%" is the modulo: the query has parameters.) 5 January 1970 was a Monday.
+WEEKDAYS = "(5 * (({d} - DATE '1970-01-05') / 7) + LEAST(({d} - DATE '1970-01-05') %% 7 + 1, 5))"
 DECISION_DAYS_SQL = """
 WITH decided AS (
     SELECT date_trunc(%(grain)s, c.decided_at AT TIME ZONE %(tz)s)::date AS period,
-           (SELECT count(*)
-              FROM generate_series((c.submitted_at AT TIME ZONE %(tz)s)::date + 1,
-                                   (c.decided_at AT TIME ZONE %(tz)s)::date,
-                                   interval '1 day') AS g(day)
-             WHERE extract(isodow FROM g.day) < 6
-               AND NOT (g.day::date = ANY(%(days_off)s::date[]))) AS days
+           (c.submitted_at AT TIME ZONE %(tz)s)::date AS submitted,
+           (c.decided_at AT TIME ZONE %(tz)s)::date AS decided
       FROM {table} AS c
      WHERE c.decided_at >= %(start)s AND c.decided_at < %(end)s
        AND c.submitted_at IS NOT NULL AND c.submitted_at <= c.decided_at
+), counted AS (
+    -- width_bucket counts the (sorted) days off on or before a date.
+    SELECT period,
+           {weekdays_decided} - {weekdays_submitted}
+           - (width_bucket(decided, %(days_off)s::date[])
+              - width_bucket(submitted, %(days_off)s::date[])) AS days
+      FROM decided
 )
 SELECT period, percentile_cont(0.5) WITHIN GROUP (ORDER BY days), count(*)
-  FROM decided
+  FROM counted
  GROUP BY GROUPING SETS ((period), ())
 """
 
@@ -183,7 +193,12 @@ def decision_days(period: Period) -> Table:
         "end": period.end_at,
     }
     with connection.cursor() as cursor:
-        cursor.execute(DECISION_DAYS_SQL.format(table=CaseApplication._meta.db_table), params)
+        sql = DECISION_DAYS_SQL.format(
+            table=CaseApplication._meta.db_table,
+            weekdays_decided=WEEKDAYS.format(d="decided"),
+            weekdays_submitted=WEEKDAYS.format(d="submitted"),
+        )
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     medians = {row[0]: round(row[1], 1) for row in rows if row[0] is not None}
     decided = {row[0]: row[2] for row in rows if row[0] is not None}
@@ -214,25 +229,24 @@ def decision_days(period: Period) -> Table:
 
 
 def events(period: Period) -> Table:
-    attended = Q(registrations__status=ATTENDED)
-    rows = (
-        _held_events(period)
-        .annotate(period=Trunc("start", period.grain, output_field=DateField()))
+    """Two grouped queries (events; their registrations by the event's period), so no
+    DISTINCT over the join of every event with every registration is needed."""
+    held = _held_events(period)
+    per_event = per_period(held, "start", period)
+    attended = (
+        Registration.objects.filter(event__in=held, status=ATTENDED)
+        .annotate(period=Trunc("event__start", period.grain, output_field=DateField()))
         .values("period")
         .annotate(
-            events=Count("pk", distinct=True),
-            participants=Count("registrations", filter=attended),
-            decision_makers=Count(
-                "registrations", filter=attended & Q(registrations__is_decision_maker=True)
-            ),
+            participants=Count("pk"), decision_makers=Count("pk", filter=Q(is_decision_maker=True))
         )
         .order_by()
     )
-    rows = list(rows)
+    rows = list(attended)
     table = period_table(
         period,
         [
-            (_("Events held"), {row["period"]: row["events"] for row in rows}),
+            (_("Events held"), per_event),
             (_("Participants"), {row["period"]: row["participants"] for row in rows}),
             (_("Decision makers attending"), {r["period"]: r["decision_makers"] for r in rows}),
         ],
@@ -320,22 +334,19 @@ def downloads(period: Period) -> Table:
 
 
 def headlines() -> dict[str, int]:
-    """All-time figures for the public page: four queries."""
+    """All-time figures for the public page: five small queries."""
     actors = Actor.objects.published().aggregate(
         actors=Count("pk"), municipalities=Count("municipality", distinct=True)
     )
     held = Event.objects.published().filter(end__lt=timezone.now())
-    met = held.aggregate(
-        events=Count("pk", distinct=True),
-        decision_makers=Count(
-            "registrations",
-            filter=Q(registrations__status=ATTENDED, registrations__is_decision_maker=True),
-        ),
-    )
+    met = Registration.objects.filter(
+        event__in=held, status=ATTENDED, is_decision_maker=True
+    ).aggregate(decision_makers=Count("pk"))
     return {
         **actors,
         "municipalities_of": MUNICIPALITIES,
         "cases": CaseApplication.objects.filter(status__in=PUBLIC_STATES).count(),
+        "events": held.count(),
         **met,
         "downloads": DownloadCount.objects.aggregate(total=Sum("count"))["total"] or 0,
     }

@@ -266,3 +266,30 @@ def test_a_figure_from_a_later_app_is_one_entry():
         assert values(figure.compute(PERIOD)) == {JAN: [0], FEB: [1]}
     finally:
         figures.FIGURES.remove(figure)
+
+
+def test_the_closed_formula_agrees_with_the_validators_count_day_by_day():
+    """One decision a month in 2025 (so each month's median is that case's days), from
+    submissions on every weekday and at weekends, across Easter, Whitsun and Christmas."""
+    pairs = [
+        (date(2024, 12, 20), date(2025, 1, 6)),  # Christmas and New Year
+        (date(2025, 2, 1), date(2025, 2, 3)),  # a Saturday to a Monday
+        (date(2025, 3, 7), date(2025, 3, 8)),  # a Friday to a Saturday
+        (date(2025, 4, 11), date(2025, 4, 25)),  # Easter
+        (date(2025, 5, 23), date(2025, 5, 30)),  # Ascension Day
+        (date(2025, 6, 2), date(2025, 6, 10)),  # Constitution Day and Whit Monday
+        (date(2025, 7, 1), date(2025, 7, 31)),
+        (date(2025, 8, 10), date(2025, 8, 10)),  # the same day
+        (date(2025, 9, 5), date(2025, 9, 15)),
+        (date(2025, 12, 19), date(2025, 12, 31)),  # Christmas Eve to New Year's Eve
+    ]
+    for submitted, decided in pairs:
+        CaseApplicationFactory(
+            status="rejected",
+            submitted_at=at(submitted.year, submitted.month, submitted.day, 9),
+            decided_at=at(decided.year, decided.month, decided.day, 15),
+        )
+    found = values(queries.decision_days(Period(MONTH, date(2025, 1, 1), date(2025, 12, 31))))
+    for submitted, decided in pairs:
+        expected = workdays.working_days_between(submitted, decided)
+        assert found[decided.replace(day=1)] == [expected, 1], (submitted, decided)
