@@ -81,6 +81,8 @@ FIGURES: list[Figure] = [
         queries.downloads,
         on_public_page=True,
     ),
+    # Funding opportunities published: one entry here once `funding` is merged (see the
+    # module's docstring: counted_per_period over FundingOpportunity.published_at).
 ]
 
 

@@ -10,7 +10,7 @@ never gives an error page and never asks the database for a thousand periods.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -130,11 +130,3 @@ def _parse_date(value) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def days_between(first: date, last: date) -> list[date]:
-    day, found = first, []
-    while day <= last:
-        found.append(day)
-        day += timedelta(days=1)
-    return found
