@@ -1,9 +1,16 @@
-"""Pages that `make bench` measures for the site-wide part of the portal, and for the
-programme apps of this round, which the bench command's list of apps does not name:
-their own `bench.py` says which pages (funding.bench)."""
+"""Pages that `make bench` measures for the site-wide part of the portal, and the impact
+figures (public page and staff dashboard). A third element "staff" measures the page as
+a logged-in staff member with a second factor (the dashboard is in the admin)."""
 
-from funding import bench as funding_bench
+STAFF = "staff"
 
 
-def pages() -> list[tuple[str, str]]:
-    return [("home (da)", "/"), ("home (en)", "/en/"), *funding_bench.pages()]
+def pages() -> list[tuple[str, ...]]:
+    return [
+        ("home (da)", "/"),
+        ("home (en)", "/en/"),
+        ("impact page (da)", "/resultater/"),
+        ("impact page (en)", "/en/impact/"),
+        ("impact dashboard, staff (month)", "/en/admin/impact/report/", STAFF),
+        ("impact dashboard, staff (year)", "/admin/impact/report/?grain=year", STAFF),
+    ]

@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "partners",
     "funding",
     "matching",
+    "impact",
 ]
 
 MIDDLEWARE = [

@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path(_("events/"), include("policy.urls")),
     path(_("partners/"), include("partners.urls")),
     path(_("funding/"), include("funding.urls")),
+    path(_("impact/"), include("impact.urls")),
     prefix_default_language=False,
 )
 

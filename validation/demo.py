@@ -221,7 +221,8 @@ def _generated(*, total: int, leads, themes, groups, rng) -> int:
             consent_portal=True,
             consent_sim=True,
             validated_at=now - timedelta(days=n % 700),
-            submitted_at=now - timedelta(days=n % 700 + 20),
+            decided_at=now - timedelta(days=n % 700),  # the decision was to validate
+            submitted_at=now - timedelta(days=n % 700 + 20 + n % 9),
         )
         for n in range(start, start + missing)
     )

@@ -48,6 +48,7 @@ PUBLIC_PAGES = [
     ("funding:detail", {"slug": "pulje"}),
     ("matching:actor_partners", {"slug": "lab"}),
     ("matching:find_partner", {}),
+    ("impact:impact_page", {}),
     ("account_login", {}),
     ("account_signup", {}),
     ("account_reset_password", {}),

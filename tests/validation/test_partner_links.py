@@ -10,8 +10,12 @@ pytestmark = pytest.mark.django_db
 
 
 def test_danish_and_english_page_addresses_name_the_same_partners():
-    lab = ActorFactory(slug="lab", )
-    hub = ActorFactory(slug="hub", )
+    lab = ActorFactory(
+        slug="lab",
+    )
+    hub = ActorFactory(
+        slug="hub",
+    )
     field = PartnerPagesField(required=False)
     typed = (
         "https://socialinnovation.dk/aktoerer/lab/\nhttps://socialinnovation.dk/en/actors/hub/?x=1"

@@ -3,7 +3,8 @@
 Idempotent: every object is looked up by a natural key first, so running it twice adds
 nothing. It lives in `config`, which may import every app: each app seeds its own content
 (`ecosystem.demo`, `resources.demo`, `validation.demo`, `policy.demo_seed`,
-`pages.demo`, `partners.demo`, `funding.demo`) and this command puts them together.
+`pages.demo`, `partners.demo`, `funding.demo`, `impact.demo`) and this command puts them
+together.
 """
 
 import time
@@ -16,6 +17,7 @@ from django.db import transaction
 from ecosystem import demo, facets, staff
 from ecosystem.models import User
 from funding import demo as funding_demo
+from impact import demo as impact_demo
 from pages import demo as pages_demo
 from partners import demo as partners_demo
 from policy import demo_seed as policy_demo
@@ -118,6 +120,7 @@ class Command(BaseCommand):
         self.stdout.write(f"News: {pages_demo.seed_news()} added.")
         self.stdout.write(f"Partner applications: {partners_demo.seed()} added.")
         funding_demo.seed(options=options or {}, stdout=self.stdout)
+        self.stdout.write(impact_demo.seed_history())
 
     def make_accounts(self) -> dict[str, User]:
         """The demo accounts by e-mail address (made if missing)."""
