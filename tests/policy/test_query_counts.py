@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from ecosystem.models import Municipality, Theme
+from policy import models as policy_models
 from policy.models import Event, Outcome, Recommendation, Registration
 from tests.factories import ActorFactory
 
@@ -17,6 +18,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _render_every_time(settings):
     settings.PAGE_CACHE = False
+
+
+@pytest.fixture(autouse=True)
+def _one_minute(monkeypatch):
+    """The lists' queries hold "now" to the minute, so that the facet counts cached by the
+    first request serve the next ones in that minute. The cold and the warm request are
+    made in one minute here, as they would be by two visitors a second apart; without
+    this, a run that crossed a minute's boundary counted the facets twice."""
+    minute = policy_models._this_minute()
+    monkeypatch.setattr(policy_models, "_this_minute", lambda: minute)
 
 
 # Page → the most queries it may run, cold cache then warm. A list: facet counts (1),
