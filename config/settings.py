@@ -269,7 +269,7 @@ PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
 PAGE_CACHE_SOURCES = [
     BASE_DIR / name
     for name in ("config", "common", "ecosystem", "resources", "validation", "policy", "pages")
-] + [BASE_DIR / "templates", BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
+] + [BASE_DIR / "templates", BASE_DIR / "locale", BASE_DIR / "locale_allauth", BASE_DIR / "static"]
 
 # The largest upload of each kind, in bytes (common.uploads); the request body limit for
 # files is FILE_UPLOAD_MAX_MEMORY_SIZE's spill to disk, not a cap.
