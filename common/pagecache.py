@@ -59,13 +59,17 @@ _KEPT_HEADERS = (
 
 @functools.cache
 def release() -> str:
-    """A fingerprint of the code, templates, translations and page-shaping settings this
-    process serves: a deploy that changes any of them never gets an old copy (whose
-    links to hashed static files would be gone)."""
+    """A fingerprint of the code, templates, translations, stylesheets, scripts and
+    page-shaping settings this process serves: a deploy that changes any of them never
+    gets an old copy (whose links to hashed static files would be gone)."""
     digest = hashlib.sha256()
     for folder in settings.PAGE_CACHE_SOURCES:
         for path in sorted(Path(folder).rglob("*")):
-            if path.suffix in (".py", ".html", ".txt", ".mo") and "migrations" not in path.parts:
+            # Stylesheets and scripts too: a page names them by hash, and `collectstatic
+            # --clear` removes the old files, so an old copy would come unstyled.
+            if path.suffix in (".py", ".html", ".txt", ".mo", ".css", ".js") and (
+                "migrations" not in path.parts
+            ):
                 digest.update(str(path).encode())
                 digest.update(path.read_bytes())
     for name in ("SITE_URL", "CONTACT_EMAIL", "TILE_URL", "TILE_ATTRIBUTION", "STATIC_URL"):

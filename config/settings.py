@@ -47,6 +47,21 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # must be set: a system check (config/checks.py) fails without it.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
 
+# The portal's own apps, by layer (docs/architecture.md): config, the ground floor, the
+# content apps, the site's pages, the programme apps.
+PORTAL_APPS = [
+    "config",
+    "ecosystem",
+    "resources",
+    "validation",
+    "policy",
+    "pages",
+    "partners",
+    "funding",
+    "matching",
+    "impact",
+]
+
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
     "django.contrib.admin",
@@ -66,16 +81,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
-    "config",
-    "ecosystem",
-    "resources",
-    "validation",
-    "policy",
-    "pages",
-    "partners",
-    "funding",
-    "matching",
-    "impact",
+    *PORTAL_APPS,
 ]
 
 MIDDLEWARE = [
@@ -272,18 +278,8 @@ PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
 # folders makes every cached page old.
 PAGE_CACHE_SOURCES = [
     BASE_DIR / name
-    for name in (
-        "config",
-        "common",
-        "ecosystem",
-        "resources",
-        "validation",
-        "policy",
-        "pages",
-        "partners",
-        "matching",
-    )
-] + [BASE_DIR / "templates", BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
+    for name in ("common", *PORTAL_APPS, "templates", "locale", "locale_allauth", "static")
+]
 
 # The largest upload of each kind, in bytes (common.uploads); the request body limit for
 # files is FILE_UPLOAD_MAX_MEMORY_SIZE's spill to disk, not a cap.

@@ -56,3 +56,21 @@ def test_last_modified_is_the_tables_newest_change_even_for_an_empty_set():
 def test_a_short_latin1_file_is_not_taken_for_utf8_text():
     upload = SimpleUploadedFile("byer.csv", "navn;by\nKøge".encode("cp1252"))
     assert document_kind(upload) is None
+
+
+def test_a_change_of_a_stylesheet_alone_gives_a_new_page_cache_release(settings, tmp_path):
+    """Cached pages name the stylesheet by its hash; `make serve` clears the old files, so
+    a page cached before a CSS-only change would come unstyled (seen on the screenshots)."""
+    from common.pagecache import release
+
+    css = tmp_path / "portal.css"
+    css.write_text("body { color: black; }")
+    settings.PAGE_CACHE_SOURCES = [tmp_path]
+    release.cache_clear()
+    before = release()
+    css.write_text("body { color: navy; }")
+    release.cache_clear()
+    try:
+        assert release() != before
+    finally:
+        release.cache_clear()

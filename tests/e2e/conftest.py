@@ -83,3 +83,23 @@ def page(browser, live_server, settings):
     yield page
     context.close()
     assert not errors, f"JavaScript errors, CSP violations or failed requests: {errors}"
+
+
+# The first part of an address in each language (config/urls.py): Danish pages have
+# Danish addresses, English ones live under /en/ with English addresses.
+_ENGLISH_SECTIONS = {
+    "/aktoerer/": "/actors/",
+    "/viden/": "/resources/",
+    "/eu-cases/": "/cases/",
+    "/arrangementer/": "/events/",
+}
+
+
+def address(prefix: str, danish_path: str) -> str:
+    """`danish_path` on the Danish side (prefix "") or its English twin (prefix "/en")."""
+    if not prefix:
+        return danish_path
+    for danish, english in _ENGLISH_SECTIONS.items():
+        if danish_path.startswith(danish):
+            return prefix + english + danish_path[len(danish) :]
+    return prefix + danish_path

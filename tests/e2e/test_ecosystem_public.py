@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from ecosystem.models import Actor, Connection, Municipality
 from tests.e2e.axe import assert_accessible
+from tests.e2e.conftest import address
 from tests.factories import ActorFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -126,7 +127,7 @@ def test_public_ecosystem_pages_are_accessible(page, actors, prefix, kind):
         "actor": f"/aktoerer/{actors['lab'].slug}/",
         "open data": "/aktoerer/open-data/",
     }[kind]
-    page.goto(page.base_url + prefix + path)
+    page.goto(page.base_url + address(prefix, path))
     expect(page.locator("html")).to_have_attribute("lang", "en" if prefix else "da")
     if kind == "map":
         expect_actors_on_map(page, 4)

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from policy.models import Outcome, Recommendation, Registration
 from tests.e2e.axe import assert_accessible
+from tests.e2e.conftest import address
 from tests.factories import ActorFactory, EventFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -85,7 +86,7 @@ def test_event_pages_are_accessible(page, events, prefix, kind):
         "register errors": f"/arrangementer/{slug}/register/",
         "recommendations": "/arrangementer/recommendations/",
     }[kind]
-    page.goto(page.base_url + prefix + path)
+    page.goto(page.base_url + address(prefix, path))
     if kind == "register errors":
         page.locator("form.registration-form button[type=submit]").click()
         expect(page.locator(".form-error").first).to_be_visible()

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
+from tests.e2e.conftest import address
 from tests.factories import (
     PASSWORD,
     CollectionItemFactory,
@@ -82,5 +83,5 @@ def test_the_library_pages_pass_axe(page, library, prefix):
         f"/viden/{library['resource'].slug}/",
         f"/viden/collections/{library['collection'].slug}/",
     ):
-        page.goto(page.base_url + prefix + path)
+        page.goto(page.base_url + address(prefix, path))
         assert_accessible(page)
