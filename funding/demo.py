@@ -274,21 +274,18 @@ CALLS = [
          (120,), 0, (100_000, 1_000_000), status="draft"),
 ]  # fmt: skip
 
-# Financing models in the library that the calls link to, by kind (made if missing).
+# The library's financing models (resources.demo) that explain each kind, by the start of
+# their titles: the library's demo owns them; the calls only link them.
 MODELS = {
-    "grant": ("finansieringsmodel-fondsbevillinger", "Fondsbevillinger og puljer: sådan virker de",
-              "Hvordan fonde og offentlige puljer vurderer ansøgninger, og hvordan projekter "
-              "lever videre, når bevillingen slutter."),
-    "loan": ("finansieringsmodel-laan-og-garantier", "Lån og garantier til sociale virksomheder",
-             "Brolån, mikrolån og EU-garantier: hvornår lån er den rigtige finansiering."),
-    "equity": ("finansieringsmodel-social-investering", "Social investering og egenkapital",
-               "Hvad det betyder at tage investorer ind, og hvordan social effekt indgår i "
-               "aftalen."),
-    "outcomes": ("finansieringsmodel-udfaldskontrakter",
-                 "Sociale udfaldskontrakter (social impact bonds) forklaret",
-                 "Investor forudfinansierer, det offentlige betaler for målte resultater: "
-                 "modellen trin for trin."),
-}  # fmt: skip
+    "grant": ("Financing models for social innovation", "Finansieringsmodeller"),
+    "loan": ("Financing models for social innovation", "Social economy in the Nordic"),
+    "equity": ("Financing models for social innovation", "Scaling social innovation"),
+    "outcomes": (
+        "Financing models for social innovation",
+        "Policy brief: public procurement for social outcomes",
+        "Measuring social impact",
+    ),
+}
 
 
 def seed(*, options: dict, stdout) -> None:
@@ -308,22 +305,13 @@ def _deadline(days: int, hour: int = 12) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, 0)))
 
 
-def _financing_models() -> dict[str, Resource]:
-    found = {}
-    for key, (slug, title, summary) in MODELS.items():
-        resource = Resource.objects.filter(slug=slug).first()
-        if resource is None:
-            resource = Resource.objects.create(
-                slug=slug,
-                title=title,
-                summary=summary,
-                kind=Resource.Kind.FINANCING_MODEL,
-                language=Resource.Language.DANISH,
-                status=Resource.Status.PUBLISHED,
-                published_on=timezone.localdate() - timedelta(days=200),
-                published_at=timezone.now() - timedelta(days=200),
-            )
-        found[key] = resource
+def _financing_models() -> dict[str, list[Resource]]:
+    found: dict[str, list[Resource]] = {}
+    models = list(
+        Resource.objects.published().filter(kind=Resource.Kind.FINANCING_MODEL).only("title")
+    )
+    for key, starts in MODELS.items():
+        found[key] = [r for r in models if r.title.startswith(starts)][:3]
     return found
 
 
@@ -372,7 +360,7 @@ def build_curated() -> int:
         call.themes.set([themes[s] for s in spec.themes if s in themes])
         call.target_groups.set([groups[s] for s in spec.groups if s in groups])
         call.regions.set([regions[s] for s in spec.regions if s in regions])
-        call.financing_models.set([models[m] for m in spec.models if m in models])
+        call.financing_models.set([r for m in spec.models for r in models.get(m, [])])
         created += 1
     return created
 

@@ -112,11 +112,8 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     now = timezone.now()
     deadlines = list(call.deadlines.all())
     regions = list(call.regions.all()) if call.scope == call.Scope.REGIONAL else []
-    financing_models = list(
-        models.filter(funding_opportunities=call).only(
-            "title", "slug", "summary", "kind", "language"
-        )
-    )
+    shown = ("title", "slug", "summary", "kind", "language")
+    financing_models = list(models.filter(funding_opportunities=call).only(*shown))
     upcoming = [d for d in deadlines if d.at >= now]
     is_open = call.status == call.Status.PUBLISHED and (call.rolling or bool(upcoming))
     data = _grant_data(request, call)
