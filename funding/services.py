@@ -122,7 +122,13 @@ def send_digests(*, now: datetime | None = None) -> DigestReport:
 
 
 def _mail_digest(alert: FundingAlert, calls: list[FundingOpportunity]) -> None:
-    language = alert.language if alert.language in mail.LANGUAGES else settings.LANGUAGE_CODE
+    # The person's own language (chosen on the account page, else the one they last used),
+    # else the language of the page they subscribed on.
+    language = (
+        mail.recipient(alert.user).language
+        or (alert.language if alert.language in mail.LANGUAGES else "")
+        or settings.LANGUAGE_CODE
+    )
     with translation.override(language):
         unsubscribe_url = settings.SITE_URL + reverse(
             "funding:unsubscribe", kwargs={"token": permissions.make_unsubscribe_token(alert)}

@@ -91,6 +91,17 @@ def test_in_the_members_language(member, django_capture_on_commit_callbacks):
     assert "/en/funding/" in message.body
 
 
+def test_the_language_chosen_on_the_account_page_wins(member, django_capture_on_commit_callbacks):
+    """Subscribed on a Danish page, but English chosen on the account page since: English."""
+    member.user.language = "en"
+    member.user.save(update_fields=["language"])
+    _call("Tilskud")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.send_digests()
+    assert mail.outbox[0].subject == "1 new funding call for Café Fællesskab"
+    assert "/en/funding/" in mail.outbox[0].body
+
+
 def test_nothing_new_sends_nothing(member, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         report = services.send_digests()
