@@ -35,6 +35,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         staff = factory.Trait(is_staff=True)
+        # Staff who may reach the admin: a second factor (TOTP) set up.
+        staff_mfa = factory.Trait(is_staff=True, totp=True)
 
     @factory.post_generation
     def verified(obj, create, extracted, **kwargs):
@@ -45,6 +47,13 @@ class UserFactory(factory.django.DjangoModelFactory):
                 obj.emailaddress_set.get_or_create(
                     email=obj.email, defaults={"verified": True, "primary": True}
                 )
+
+    @factory.post_generation
+    def totp(obj, create, extracted, **kwargs):
+        if create and extracted:
+            from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+            TOTP.activate(obj, generate_totp_secret())
 
     @factory.post_generation
     def groups(obj, create, extracted, **kwargs):

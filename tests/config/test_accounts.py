@@ -226,10 +226,8 @@ def test_demo_staff_skip_the_second_factor_only_when_debug_is_on(client, setting
 
 
 def test_staff_with_totp_reach_the_danish_admin_with_the_portal_name(client):
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
-    user = UserFactory(staff=True, is_superuser=True)
-    TOTP.activate(user, generate_totp_secret())
+    user = UserFactory(staff_mfa=True, is_superuser=True)
     client.force_login(user)
     response = client.get("/admin/")
     assert response.status_code == 200

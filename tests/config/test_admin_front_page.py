@@ -2,7 +2,6 @@
 link to its filtered list; the admin's Danish reads right."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -23,8 +22,7 @@ INDEX = "/en/admin/"
 
 
 def staff_client(client, **kwargs):
-    user = UserFactory(staff=True, **kwargs)
-    TOTP.activate(user, generate_totp_secret())
+    user = UserFactory(staff_mfa=True, **kwargs)
     client.force_login(user)
     return client
 

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
@@ -17,20 +16,13 @@ pytestmark = pytest.mark.django_db
 CHANGELIST = "/en/admin/ecosystem/actor/"
 
 
-def with_second_factor(user):
-    TOTP.activate(user, generate_totp_secret())
-    return user
-
-
 @pytest.fixture
 def moderator():
-    return with_second_factor(
-        UserFactory(
-            email="mod@example.dk",
-            full_name="Mona Moderator",
-            staff=True,
-            groups=[staff.MODERATORS],
-        )
+    return UserFactory(
+        email="mod@example.dk",
+        full_name="Mona Moderator",
+        staff_mfa=True,
+        groups=[staff.MODERATORS],
     )
 
 
@@ -211,13 +203,13 @@ def test_actors_cannot_be_added_or_deleted_in_the_admin(moderator_client, pendin
 
 @pytest.mark.parametrize("group", [staff.EDITORS, staff.VALIDATORS, staff.EVENT_MANAGERS])
 def test_other_staff_cannot_see_actors_in_the_admin(client, pending, group):
-    client.force_login(with_second_factor(UserFactory(staff=True, groups=[group])))
+    client.force_login(UserFactory(staff_mfa=True, groups=[group]))
     assert client.get(CHANGELIST).status_code == 403
     assert client.get(f"{CHANGELIST}{pending.pk}/change/").status_code == 403
 
 
 def test_staff_given_actor_permissions_by_hand_still_need_the_moderators_group(client, pending):
-    user = with_second_factor(UserFactory(staff=True))
+    user = UserFactory(staff_mfa=True)
     user.user_permissions.add(
         *Permission.objects.filter(codename__in=["view_actor", "change_actor"])
     )
@@ -229,7 +221,7 @@ def test_staff_given_actor_permissions_by_hand_still_need_the_moderators_group(c
 
 
 def test_a_superuser_moderates_too(client, pending):
-    client.force_login(with_second_factor(UserFactory(staff=True, is_superuser=True)))
+    client.force_login(UserFactory(staff_mfa=True, is_superuser=True))
     act(client, "approve", pending)
     assert Actor.objects.get(pk=pending.pk).status == Actor.Status.PUBLISHED
 

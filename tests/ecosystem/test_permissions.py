@@ -7,12 +7,12 @@ nothing leaks; an editor of the same organisation gets 403 for an owner-only act
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from ecosystem import permissions, staff, urls
 from ecosystem.models import Invitation, JoinRequest, Membership
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.once import once_per_module
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ POST_DATA = {
 }
 
 
-@pytest.fixture
+@once_per_module
 def world():
     """One organisation (published, a draft and an archived actor), a stranger's own
     organisation, a moderator, an open invitation and a pending join request."""
@@ -97,8 +97,7 @@ def world():
         MembershipFactory(actor=actor, user=owner, role=Membership.Role.OWNER)
         MembershipFactory(actor=actor, user=editor, role=Membership.Role.EDITOR)
     stranger = MembershipFactory(actor=ActorFactory(name="Naboen")).user
-    moderator = UserFactory(email="mod@example.dk", staff=True, groups=[staff.MODERATORS])
-    TOTP.activate(moderator, generate_totp_secret())
+    moderator = UserFactory(email="mod@example.dk", staff_mfa=True, groups=[staff.MODERATORS])
     invitation = Invitation.objects.create(
         actor=published, email="invited@example.dk", token="secret-token-" + "x" * 30
     )
@@ -220,10 +219,8 @@ def media_world(settings, tmp_path):
     member = MembershipFactory(actor=draft).user
     MembershipFactory(actor=published, user=member)
     stranger = MembershipFactory(actor=ActorFactory(name="Andre")).user
-    clerk = UserFactory(staff=True, groups=[staff.EDITORS])
-    moderator = UserFactory(staff=True, groups=[staff.MODERATORS])
-    for person in (clerk, moderator):
-        TOTP.activate(person, generate_totp_secret())
+    clerk = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
+    moderator = UserFactory(staff_mfa=True, groups=[staff.MODERATORS])
     content_type = ContentType.objects.get_for_model(Actor).pk
     return {
         "users": {"member": member, "stranger": stranger, "staff": clerk, "moderator": moderator},

@@ -2,7 +2,6 @@
 date is set once, and the call shows on the public list."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from ecosystem import staff
 from funding.models import FundingOpportunity
@@ -14,8 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client):
-    user = UserFactory(staff=True, groups=[staff.EDITORS])
-    TOTP.activate(user, generate_totp_secret())
+    user = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
     client.force_login(user)
     return user
 

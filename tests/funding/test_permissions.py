@@ -8,7 +8,6 @@ holds it, and a tampered one changes nothing (400, a friendly page).
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from ecosystem import staff
@@ -16,6 +15,7 @@ from funding import permissions, urls
 from funding.models import FundingAlert
 from tests.factories import MembershipFactory, UserFactory
 from tests.funding.factories import FundingAlertFactory, FundingOpportunityFactory
+from tests.once import once_per_module
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -64,14 +64,12 @@ ADMIN_TABLE = [
 # fmt: on
 
 
-@pytest.fixture
+@once_per_module
 def world():
     member = UserFactory(email="member@example.dk")
     other = UserFactory(email="other@example.dk")
-    editor = UserFactory(email="editor@example.dk", staff=True, groups=[staff.EDITORS])
-    moderator = UserFactory(email="mod@example.dk", staff=True, groups=[staff.MODERATORS])
-    for person in (editor, moderator):
-        TOTP.activate(person, generate_totp_secret())
+    editor = UserFactory(email="editor@example.dk", staff_mfa=True, groups=[staff.EDITORS])
+    moderator = UserFactory(email="mod@example.dk", staff_mfa=True, groups=[staff.MODERATORS])
     mine = MembershipFactory(user=member).actor
     unsubscribed = MembershipFactory(user=member).actor
     MembershipFactory(user=other)

@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 
 import openpyxl
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from ecosystem import staff
@@ -55,12 +54,10 @@ ADMIN_TABLE = [
 def users():
     found = {
         "member": UserFactory(email="member@example.dk"),
-        "no_role": UserFactory(email="new-staff@example.dk", staff=True),
-        "moderator": UserFactory(email="mod@example.dk", staff=True, groups=[staff.MODERATORS]),
-        "superuser": UserFactory(email="super@example.dk", staff=True, is_superuser=True),
+        "no_role": UserFactory(email="new-staff@example.dk", staff_mfa=True),
+        "moderator": UserFactory(email="mod@example.dk", staff_mfa=True, groups=[staff.MODERATORS]),
+        "superuser": UserFactory(email="super@example.dk", staff_mfa=True, is_superuser=True),
     }
-    for role in ("no_role", "moderator", "superuser"):
-        TOTP.activate(found[role], generate_totp_secret())
     return found
 
 

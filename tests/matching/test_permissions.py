@@ -8,12 +8,12 @@ or seeks no partners, answers 404 to everyone.
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from ecosystem import staff
 from matching import urls
 from tests.factories import ActorFactory, CaseApplicationFactory, MembershipFactory, UserFactory
+from tests.once import once_per_module
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -43,12 +43,11 @@ ROWS = [
 # fmt: on
 
 
-@pytest.fixture
+@once_per_module
 def world():
     member = UserFactory(email="member@example.dk")
     stranger = MembershipFactory(actor=ActorFactory(name="Naboen")).user
-    moderator = UserFactory(email="moderator@example.dk", staff=True, groups=[staff.MODERATORS])
-    TOTP.activate(moderator, generate_totp_secret())
+    moderator = UserFactory(email="moderator@example.dk", staff_mfa=True, groups=[staff.MODERATORS])
     actors = {
         "published": ActorFactory(name="Offentlig"),
         "pending": ActorFactory(name="Ventende", pending=True),

@@ -3,7 +3,6 @@ POST too), the personal-data pages (the logged-in person only), the admin of pag
 news and contact messages (staff with the right group)."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils import timezone
 
@@ -11,6 +10,7 @@ from ecosystem import staff
 from pages import urls
 from pages.models import ContactMessage, NewsArticle
 from tests.factories import UserFactory
+from tests.once import once_per_module
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -59,10 +59,9 @@ CONTACT = {
 }
 
 
-@pytest.fixture
+@once_per_module
 def world():
-    editor = UserFactory(staff=True, groups=[staff.EDITORS])
-    TOTP.activate(editor, generate_totp_secret())
+    editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
     article = NewsArticle.objects.create(
         slug="nyhed", title_da="Nyhed", summary_da="s", body_da="b", published_at=timezone.now()
     )

@@ -2,7 +2,6 @@ import datetime
 
 import factory
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from ecosystem import staff
 from ecosystem.models import Membership, Partnership
@@ -60,16 +59,14 @@ def editor(actor):
 @pytest.fixture
 def partner_staff():
     user = UserFactory(
-        email="moderator@example.dk", staff=True, groups=[staff.MODERATORS], language="en"
+        email="moderator@example.dk", staff_mfa=True, groups=[staff.MODERATORS], language="en"
     )
-    TOTP.activate(user, generate_totp_secret())
     return user
 
 
 @pytest.fixture
 def other_staff():
-    user = UserFactory(email="validator@example.dk", staff=True, groups=[staff.VALIDATORS])
-    TOTP.activate(user, generate_totp_secret())
+    user = UserFactory(email="validator@example.dk", staff_mfa=True, groups=[staff.VALIDATORS])
     return user
 
 

@@ -7,13 +7,13 @@ another event's link answers 404. The admin's event pages are for event managers
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 
 from ecosystem import staff
 from policy import permissions, urls
 from policy.models import Registration
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
+from tests.once import once_per_module
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -78,14 +78,12 @@ POST_DATA = {
 }
 
 
-@pytest.fixture
+@once_per_module
 def world():
     registrant = UserFactory(email="registrant@example.dk")
     other = UserFactory(email="other@example.dk")
-    manager = UserFactory(email="manager@example.dk", staff=True, groups=[staff.EVENT_MANAGERS])
-    moderator = UserFactory(email="mod@example.dk", staff=True, groups=[staff.MODERATORS])
-    for person in (manager, moderator):
-        TOTP.activate(person, generate_totp_secret())
+    manager = UserFactory(email="manager@example.dk", staff_mfa=True, groups=[staff.EVENT_MANAGERS])
+    moderator = UserFactory(email="mod@example.dk", staff_mfa=True, groups=[staff.MODERATORS])
     event = EventFactory(title_en="Open roundtable")
     draft = EventFactory(draft=True)
     cancelled = EventFactory(cancelled=True)

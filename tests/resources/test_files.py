@@ -4,7 +4,6 @@ extraction (capped, failures recorded), download counts."""
 import io
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
@@ -69,8 +68,7 @@ def test_documents_and_images_are_accepted_by_content():
 
 
 def test_an_editor_uploads_a_file_in_the_admin_and_nothing_bad_is_stored(client):
-    editor = UserFactory(staff=True, groups=[staff.EDITORS])
-    TOTP.activate(editor, generate_totp_secret())
+    editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
     client.force_login(editor)
     resource = ResourceFactory()
     url = f"/en/admin/resources/resource/{resource.pk}/change/"
@@ -96,7 +94,7 @@ def test_an_editor_uploads_a_file_in_the_admin_and_nothing_bad_is_stored(client)
 
 
 def test_a_replaced_file_keeps_its_url_and_its_earlier_version(client):
-    editor = UserFactory(staff=True, groups=[staff.EDITORS])
+    editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
     resource = ResourceFactory(with_file=["første udgave"])
     first = resource.files.get()
     url, old_name = first.get_absolute_url(), first.file.name
@@ -166,7 +164,6 @@ def test_downloads_are_counted_per_file_and_day_without_who(client):
 
 def test_editors_see_the_counts_in_the_admin(client):
     editor = UserFactory(staff=True, groups=[staff.EDITORS])
-    TOTP.activate(editor, generate_totp_secret())
     resource = ResourceFactory(with_file=True)
     client.get(resource.files.get().get_absolute_url())
     client.force_login(editor)

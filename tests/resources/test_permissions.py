@@ -7,7 +7,6 @@ access level. Drafts are for editors only (404 to everyone else).
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.urls import reverse
 from django.utils.translation import override
 
@@ -21,6 +20,7 @@ from tests.factories import (
     ResourceFactory,
     UserFactory,
 )
+from tests.once import once_per_module
 from tests.permission_tables import PermissionTable, request_as
 
 pytestmark = pytest.mark.django_db
@@ -72,15 +72,13 @@ ADMIN_TABLE = [
 LEVELS = ("public", "registered", "partners", "staff")
 
 
-@pytest.fixture
+@once_per_module
 def world():
     registered = MembershipFactory().user
     partner = MembershipFactory(actor=PartnershipFactory().actor).user
     lapsed = MembershipFactory(actor=PartnershipFactory(lapsed=True).actor).user
-    editor = UserFactory(staff=True, groups=[staff.EDITORS])
-    moderator = UserFactory(staff=True, groups=[staff.MODERATORS])
-    for user in (editor, moderator):
-        TOTP.activate(user, generate_totp_secret())
+    editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
+    moderator = UserFactory(staff_mfa=True, groups=[staff.MODERATORS])
     targets = {}
     for level in LEVELS:
         resource = ResourceFactory(title=f"Ressource {level}", access=level, with_file=True)

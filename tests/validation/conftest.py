@@ -1,5 +1,4 @@
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
 from ecosystem import staff
 from tests.factories import ActorFactory, CaseApplicationFactory, MembershipFactory, UserFactory
@@ -19,15 +18,13 @@ def lead(member):
 
 @pytest.fixture
 def validator():
-    user = UserFactory(email="validator@example.dk", staff=True, groups=[staff.VALIDATORS])
-    TOTP.activate(user, generate_totp_secret())
+    user = UserFactory(email="validator@example.dk", staff_mfa=True, groups=[staff.VALIDATORS])
     return user
 
 
 @pytest.fixture
 def other_staff():
-    user = UserFactory(email="moderator@example.dk", staff=True, groups=[staff.MODERATORS])
-    TOTP.activate(user, generate_totp_secret())
+    user = UserFactory(email="moderator@example.dk", staff_mfa=True, groups=[staff.MODERATORS])
     return user
 
 
