@@ -73,8 +73,11 @@ serve: install assets
 stop: install
 	$(PY) -c "from pathlib import Path; from config.database import stop_embedded_server; print(stop_embedded_server(Path.cwd()))"
 
+# The suite runs on every core (pytest-xdist; each worker has its own test database and
+# live server); TEST_WORKERS=0 runs it in one process.
+TEST_WORKERS ?= auto
 test: install-dev assets
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist loadgroup)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -35,8 +35,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
     class Params:
         staff = factory.Trait(is_staff=True)
-        # Staff who may reach the admin: a second factor (TOTP) set up.
-        staff_mfa = factory.Trait(is_staff=True, totp=True)
 
     @factory.post_generation
     def verified(obj, create, extracted, **kwargs):
@@ -49,10 +47,13 @@ class UserFactory(factory.django.DjangoModelFactory):
                 )
 
     @factory.post_generation
-    def totp(obj, create, extracted, **kwargs):
+    def staff_mfa(obj, create, extracted, **kwargs):
+        """`staff_mfa=True`: staff who may reach the admin, with a second factor (TOTP)."""
         if create and extracted:
             from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
+            obj.is_staff = True
+            obj.save(update_fields=["is_staff"])
             TOTP.activate(obj, generate_totp_secret())
 
     @factory.post_generation
