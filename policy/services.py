@@ -151,6 +151,8 @@ def _registration_log(registration, transition, by, old: str, reason: str):
         registration=registration,
         user=by if getattr(by, "is_authenticated", False) else None,
         action=transition.log,
+        from_status=old,
+        to_status=registration.status,
         changes={"status": [old, registration.status]},
     )
 
@@ -220,6 +222,9 @@ def _event_log(event, transition, by, old: str, reason: str):
         event=event,
         user=by if getattr(by, "is_authenticated", False) else None,
         action=transition.log,
+        from_status=old,
+        to_status=event.status,
+        note=reason,
         changes={"status": [old, event.status], **({"reason": reason} if reason else {})},
     )
 
@@ -366,7 +371,8 @@ def register_for_event(
             event=locked,
             registration=registration,
             user=user,
-            action="registered",
+            action=EventLogEntry.Action.REGISTERED,
+            to_status=status,
             changes={"status": ["", status]},
         )
         template = {

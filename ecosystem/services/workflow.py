@@ -100,6 +100,8 @@ def _log_transition(actor: Actor, transition: Transition, by: User, old: str, re
         actor=actor,
         user=by,
         action=transition.log,
+        from_status=old,
+        to_status=actor.status,
         changes={"status": [old, actor.status]},
         note=reason,
     )
