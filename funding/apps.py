@@ -7,6 +7,11 @@ class FundingConfig(AppConfig):
     verbose_name = _("Funding opportunities")
 
     def ready(self) -> None:
+        from common.roles import sync_after_migrate
+        from funding.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
         # Connects the signals that renew the funding generation (cached facet counts and
         # pages) in every process, and registers the alerts as personal data.
         from common import personal_data

@@ -11,6 +11,11 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages and news")
 
     def ready(self) -> None:
+        from common.roles import sync_after_migrate
+        from pages.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
         from common import personal_data, waiting
         from pages import menu, personal, services  # noqa: F401
         from pages import waiting as queues
