@@ -13,7 +13,9 @@ way for every app:
 4. sets the new state and whatever the app's `on_apply` adds, saves, writes the app's log
    row (the history people read);
 5. queues the mail, which is sent only once the transaction commits.
-It raises `TransitionError` with a message fit to show; it never touches HTTP.
+It raises the workflow's `error` (a `DomainError`) with a message fit to show; it never
+touches HTTP. The defaults cover what most apps need: the log row (`log_model`) and the
+message for a row in another state; an app passes its own only where it says more.
 """
 
 from __future__ import annotations
@@ -29,18 +31,23 @@ from django.utils.translation import gettext_lazy as _
 from common import mail
 
 
-class TransitionError(Exception):
-    """The workflow does not allow this step, or not for this user; the message is
-    translatable and safe to show."""
+class DomainError(Exception):
+    """A rule of the domain was broken; `message` is translatable and safe to show. Every
+    app's errors derive from it, so a view turns any of them into a message the same way."""
 
     def __init__(self, message: Any) -> None:
         super().__init__(str(message))
         self.message = message
 
 
+class TransitionError(DomainError):
+    """The workflow does not allow this step, or not for this user (a workflow without an
+    `error` of its own raises this)."""
+
+
 @dataclass(frozen=True)
 class Transition:
-    source: str
+    source: str | tuple[str, ...]  # one state, or every state the step may start from
     target: str
     by: str  # a role the workflow's `may` understands, e.g. "member", "moderator"
     log: str  # the action written to the app's log
@@ -49,6 +56,11 @@ class Transition:
     mail: str = ""  # the mail's template name, under the workflow's mail folder
     notify: str = ""  # whom the mail goes to; the workflow's `recipients` decides
     needs_reason: bool = False
+    silent_from: tuple[str, ...] = ()  # states from which the step sends no mail
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.source,) if isinstance(self.source, str) else tuple(self.source)
 
 
 @dataclass(frozen=True)
@@ -57,17 +69,22 @@ class Workflow:
     transitions: dict[str, Transition]
     # may(user, row, role) -> bool: the app's permission rule for a role.
     may: Callable[[Any, Any, str], bool]
-    # write_log(row, transition, user, old_state, reason): the app's history row.
-    write_log: Callable[..., Any]
     # recipients(row, transition) -> [Recipient | address]
     recipients: Callable[[Any, Transition], list]
     mail_folder: str  # e.g. "ecosystem/email"
+    # The app's history table (a common.logs.LogEntry); the default `write_log` writes one
+    # row of it per step: who, from, to, the action, the reason as its note.
+    log_model: type[models.Model] | None = None
+    # write_log(row, transition, user, old_state, reason): a history row of another shape.
+    write_log: Callable[..., Any] | None = None
+    # The app's DomainError subclass that a refused step raises.
+    error: type[DomainError] = TransitionError
     # Why a role may not take a step: role → message.
     refusals: dict[str, Any] = field(default_factory=dict)
     # on_apply(row, transition, reason, now) -> more fields it changed (dates, reasons).
     on_apply: Callable[..., list[str]] | None = None
-    # wrong_state(row, transition) -> message, when the row is in another state;
-    # by default the transition's `not_allowed`.
+    # wrong_state(row, transition) -> message, when the row is in another state; by
+    # default the transition's `not_allowed` (`names_the_state` says the state too).
     wrong_state: Callable[[Any, Transition], Any] | None = None
     # attachments(row, transition) -> [(filename, content, mimetype)] for the mail.
     attachments: Callable[[Any, Transition], list] | None = None
@@ -81,8 +98,40 @@ class Workflow:
         return [
             action
             for action, transition in self.transitions.items()
-            if state == transition.source and self.may(user, row, transition.by)
+            if state in transition.sources and self.may(user, row, transition.by)
         ]
+
+    def step_from(self, state: str, *steps: str) -> str:
+        """Which of `steps` starts from `state` (the first one, when none does)."""
+        return next((s for s in steps if state in self.transitions[s].sources), steps[0])
+
+    def log(self, row: Any, transition: Transition, by: Any, old_state: str, reason: str) -> Any:
+        if self.write_log is not None:
+            return self.write_log(row, transition, by, old_state, reason)
+        new_state = getattr(row, self.state_field)
+        return self.log_model._default_manager.create(
+            **{self.log_model.SUBJECT: row},
+            user=by if getattr(by, "is_authenticated", False) else None,
+            action=transition.log,
+            from_status=old_state,
+            to_status=new_state,
+            changes={self.state_field: [old_state, new_state]},
+            note=reason,
+        )
+
+    def wrong_state_message(self, row: Any, transition: Transition) -> Any:
+        if self.wrong_state is not None:
+            return self.wrong_state(row, transition)
+        return transition.not_allowed
+
+
+def names_the_state(row: Any, transition: Transition) -> Any:
+    """A ready `wrong_state`: "“row” is its state: why the step is refused"."""
+    return _("“%(title)s” is %(status)s: %(problem)s") % {
+        "title": str(row),
+        "status": row.get_status_display().lower(),
+        "problem": transition.not_allowed,
+    }
 
 
 def apply_transition(
@@ -95,18 +144,19 @@ def apply_transition(
     language: str = "",
     context: dict[str, Any] | None = None,
 ) -> Any:
-    """Take one step of `workflow` on `row`, or raise TransitionError.
+    """Take one step of `workflow` on `row`, or raise the workflow's `error`.
 
     Returns the locked, saved row; `row` itself is updated in place too. `language` is
     that of the request that caused the step: the mail's language for recipients who
     have none of their own.
     """
+    error = workflow.error
     transition = workflow.transitions.get(action)
     if transition is None:
-        raise TransitionError(workflow.unknown)
+        raise error(workflow.unknown)
     reason = reason.strip()
     if transition.needs_reason and not reason:
-        raise TransitionError(workflow.reason_needed)
+        raise error(workflow.reason_needed)
     state_field = workflow.state_field
 
     with transaction.atomic():
@@ -114,14 +164,10 @@ def apply_transition(
         # apply a step from it (approve and reject together, or twice the same mail).
         locked = workflow.model._default_manager.select_for_update().get(pk=row.pk)
         if not workflow.may(by, locked, transition.by):
-            raise TransitionError(
-                workflow.refusals.get(transition.by, _("You may not take this step."))
-            )
+            raise error(workflow.refusals.get(transition.by, _("You may not take this step.")))
         old_state = getattr(locked, state_field)
-        if old_state != transition.source:
-            if workflow.wrong_state is not None:
-                raise TransitionError(workflow.wrong_state(locked, transition))
-            raise TransitionError(transition.not_allowed)
+        if old_state not in transition.sources:
+            raise error(workflow.wrong_state_message(locked, transition))
         setattr(locked, state_field, transition.target)
         changed = [state_field]
         if workflow.on_apply is not None:
@@ -129,8 +175,8 @@ def apply_transition(
         if any(f.name == "updated_at" for f in workflow.model._meta.concrete_fields):
             changed.append("updated_at")
         locked.save(update_fields=list(dict.fromkeys(changed)))
-        workflow.write_log(locked, transition, by, old_state, reason)
-        if transition.mail:
+        workflow.log(locked, transition, by, old_state, reason)
+        if transition.mail and old_state not in transition.silent_from:
             mail.send_after_commit(
                 template=f"{workflow.mail_folder}/{transition.mail}.txt",
                 recipients=workflow.recipients(locked, transition),

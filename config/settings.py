@@ -132,8 +132,8 @@ TEMPLATES = [
     },
 ]
 
-# --- Database: DATABASE_URL, or the embedded server in var/pgdata -----------------------
-DATABASES = {"default": database_config(BASE_DIR)}
+# --- Database: DATABASE_URL (the entry points set it to the embedded server's when unset) --
+DATABASES = {"default": database_config()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache: Redis when configured, else the database, so limits hold across processes ---
@@ -211,7 +211,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 # The portal's own limits, counted by the same client address and by account
-# (config/security.py).
+# (common/ratelimit.py).
 PORTAL_RATE_LIMITS = {
     "invite_member": "60/h/ip,40/h/user",
     "join_request": "20/h/ip,10/h/user",

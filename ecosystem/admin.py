@@ -14,6 +14,7 @@ from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from common.admin import RoleGate
 from common.forms import CleanTextMixin
 from ecosystem import permissions, services
 from ecosystem.forms import LogoField, RejectForm
@@ -67,29 +68,10 @@ class UserAdmin(DjangoUserAdmin):
 # --- Moderation: actors ------------------------------------------------------------------------
 
 
-class ModeratorsOnly:
-    """Actor pages are for superusers and the moderators group only, on top of the model
-    permissions the group gets from its data migration."""
+class ModeratorsOnly(RoleGate):
+    """Actor pages are for superusers and the moderators group only."""
 
-    def has_view_permission(self, request, obj=None):
-        return permissions.can_moderate_in_admin(request.user) and super().has_view_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return permissions.can_moderate_in_admin(request.user) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_add_permission(self, request, *args):
-        return permissions.can_moderate_in_admin(request.user) and super().has_add_permission(
-            request, *args
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return permissions.can_moderate_in_admin(request.user) and super().has_delete_permission(
-            request, obj
-        )
+    allowed = staticmethod(permissions.can_moderate_in_admin)
 
 
 class DaysWaitingFilter(admin.SimpleListFilter):
@@ -455,8 +437,14 @@ class SDGAdmin(ReferenceAdmin):
     list_display = ["number", "name"]
 
 
+class PartnershipStaffOnly(RoleGate):
+    """Partnerships are marked by the staff who look after them (moderators, editors)."""
+
+    allowed = staticmethod(permissions.can_manage_partnerships)
+
+
 @admin.register(Partnership)
-class PartnershipAdmin(admin.ModelAdmin):
+class PartnershipAdmin(PartnershipStaffOnly, admin.ModelAdmin):
     """Staff mark an actor as a partner of the centre; its members are partners (they may
     download partner-only resources) from the start date until the end date."""
 
@@ -469,24 +457,6 @@ class PartnershipAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, **kwargs):
         kwargs.setdefault("form", PartnershipForm)
         return super().get_form(request, obj, **kwargs)
-
-    def _allowed(self, request) -> bool:
-        return permissions.can_manage_partnerships(request.user)
-
-    def has_module_permission(self, request):
-        return self._allowed(request) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_view_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request):
-        return self._allowed(request) and super().has_add_permission(request)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_delete_permission(request, obj)
 
 
 class PartnershipForm(CleanTextMixin, forms.ModelForm):

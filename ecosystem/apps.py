@@ -7,6 +7,11 @@ class EcosystemConfig(AppConfig):
     verbose_name = _("Ecosystem")
 
     def ready(self) -> None:
+        from common.roles import sync_after_migrate
+        from ecosystem.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
         # Connects the signals that renew the ecosystem's generation (cached facet counts
         # and pages) in every process: web, management commands, workers.
         from common import personal_data as registry

@@ -187,3 +187,19 @@ def get_join_request_for_owner(user, slug: str, request_id: int) -> JoinRequest:
 def get_invitation(token: str) -> Invitation:
     """The token is the secret: whoever holds the link may see whom it invites to what."""
     return get_object_or_404(Invitation.objects.select_related("actor"), token=token)
+
+
+def _crud(model: str) -> list[str]:
+    return [f"{verb}_{model}" for verb in ("view", "add", "change", "delete")]
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles).
+GROUP_PERMISSIONS = {
+    staff.MODERATORS: [
+        "view_actor", "change_actor",
+        *_crud("membership"), *_crud("connection"), *_crud("partnership"),
+        "view_actorlogentry", "view_joinrequest", "view_invitation",
+        "view_region", "view_municipality", "view_theme", "view_targetgroup", "view_sdg",
+    ],
+    staff.EDITORS: _crud("partnership"),
+}  # fmt: skip

@@ -1,7 +1,7 @@
 """Editors run funding calls in the admin: write them in both languages, set deadlines,
 link the library's financing models, publish and close.
 
-Only superusers and the editors group see these pages (EditorsOnly, funding.permissions),
+Only superusers and the editors group see these pages (FundingEditorsOnly, funding.permissions),
 on top of the model permissions the group gets from its data migration. `published_at` is
 set by the model the first time a call leaves draft, and never moved afterwards.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from common.admin import RoleGate
 from common.forms import CleanTextMixin
 from ecosystem.models import Actor
 from funding import permissions
@@ -34,30 +34,13 @@ FUNDER_KINDS = [
 ]
 
 
-class EditorsOnly:
-    # Links typed without a scheme are taken as https (Django 6's default, asked now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+class FundingEditorsOnly(RoleGate):
+    """Funding pages are for superusers and the editors group only."""
 
-    def _allowed(self, request) -> bool:
-        return permissions.can_manage_in_admin(request.user)
-
-    def has_module_permission(self, request):
-        return self._allowed(request) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_view_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request, *args):
-        return self._allowed(request) and super().has_add_permission(request, *args)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_delete_permission(request, obj)
+    allowed = staticmethod(permissions.can_manage_in_admin)
 
 
-class DeadlineInline(EditorsOnly, admin.TabularInline):
+class DeadlineInline(FundingEditorsOnly, admin.TabularInline):
     model = Deadline
     extra = 1
 
@@ -82,7 +65,7 @@ class OpportunityAdminForm(CleanTextMixin, forms.ModelForm):
 
 
 @admin.register(FundingOpportunity)
-class FundingOpportunityAdmin(EditorsOnly, TranslationAdmin):
+class FundingOpportunityAdmin(FundingEditorsOnly, TranslationAdmin):
     form = OpportunityAdminForm
     list_display = ["title", "kind", "funder_display", "scope", "status", "published_at"]
     list_filter = ["status", "kind", "scope", "currency", "rolling"]
@@ -169,7 +152,7 @@ class FundingOpportunityAdmin(EditorsOnly, TranslationAdmin):
 
 
 @admin.register(FundingAlert)
-class FundingAlertAdmin(EditorsOnly, admin.ModelAdmin):
+class FundingAlertAdmin(FundingEditorsOnly, admin.ModelAdmin):
     """Who subscribes, read-only: members manage their own alerts."""
 
     list_display = ["user", "actor", "language", "created_at", "last_sent_period"]

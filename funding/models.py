@@ -9,7 +9,7 @@ are stored in UTC and shown in Europe/Copenhagen with the zone named.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -29,6 +29,14 @@ from ecosystem.models import Actor, Region, TargetGroup, Theme
 
 DESCRIPTION_MAX_LENGTH = 5000
 CLOSING_SOON_DAYS = 14
+
+
+def closing_soon_until(now: datetime) -> datetime:
+    """A call whose next deadline falls before this closes soon: it is listed first and
+    marked "Closing soon"."""
+    return now + timedelta(days=CLOSING_SOON_DAYS)
+
+
 # First path segments of funding/urls.py that a call's slug must never take.
 RESERVED_SLUGS = frozenset(
     {"archive", "arkiv", "deadlines.ics", "rss", "atom", "alerts", "unsubscribe"}
@@ -258,11 +266,6 @@ class FundingOpportunity(models.Model):
     def eligible_kinds_display(self) -> list[str]:
         labels = dict(Actor.Kind.choices)
         return [str(labels.get(kind, kind)) for kind in self.eligible_kinds]
-
-    def is_closing_soon(self, now=None) -> bool:
-        deadline = getattr(self, "next_deadline", None)
-        now = now or timezone.now()
-        return bool(deadline and deadline <= now + timedelta(days=CLOSING_SOON_DAYS))
 
 
 class Deadline(models.Model):

@@ -83,3 +83,16 @@ def get_alert_for_token(token: str) -> FundingAlert | None:
         .filter(pk=data.get("a"), user_id=data.get("u"))
         .first()
     )
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles).
+GROUP_PERMISSIONS = {
+    staff.EDITORS: [
+        *[
+            f"{verb}_{model}"
+            for model in ("fundingopportunity", "deadline")
+            for verb in ("view", "add", "change", "delete")
+        ],
+        "view_fundingalert",
+    ],
+}

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from common import mail
+from common.workflow import DomainError
 from ecosystem.models import Actor, Membership
 from funding import permissions
 from funding.models import FundingAlert, FundingOpportunity
@@ -27,7 +28,7 @@ DIGEST_TEMPLATE = "funding/email/digest.txt"
 DIGEST_LIMIT = 30  # calls listed in one mail; the rest are a link away
 
 
-class AlertError(Exception):
+class AlertError(DomainError):
     """Why an alert could not be made, for the member to read."""
 
 

@@ -30,7 +30,7 @@ from funding import calendar, permissions, services
 from funding.facets import GENERATION
 from funding.filters import OpportunityFilter
 from funding.forms import AlertForm
-from funding.models import Deadline, FundingOpportunity, Kind, this_minute
+from funding.models import Deadline, FundingOpportunity, Kind, closing_soon_until, this_minute
 from resources.facets import GENERATION as RESOURCES_GENERATION
 from resources.models import Resource
 
@@ -62,7 +62,7 @@ def _list(request: HttpRequest, *, archive: bool) -> HttpResponse:
         "archive": archive,
         "q": request.GET.get("q", "")[:200],
         "q_errors": filterset.field_errors("q"),
-        "soon": filterset.now + timedelta(days=14),
+        "soon": closing_soon_until(filterset.now),
         "results_url": reverse("funding:archive" if archive else "funding:index"),
     }
     return render(request, "funding/list.html", context)
@@ -121,7 +121,7 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "call": call,
         "deadlines": deadlines,
         "next_deadline": upcoming[0] if upcoming else None,
-        "closing_soon": bool(upcoming) and upcoming[0].at <= now + timedelta(days=14),
+        "closing_soon": bool(upcoming) and upcoming[0].at <= closing_soon_until(now),
         "is_open": is_open,
         "now": now,
         "themes": list(call.themes.all()),

@@ -11,8 +11,14 @@ class PagesConfig(AppConfig):
     verbose_name = _("Pages and news")
 
     def ready(self) -> None:
-        from common import personal_data, waiting
-        from pages import menu, personal, services  # noqa: F401
+        from common.roles import sync_after_migrate
+        from pages.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
+        from common import personal_data as registry
+        from common import waiting
+        from pages import menu, personal_data, services  # noqa: F401
         from pages import waiting as queues
         from pages.models import GENERATION, NewsArticle, Page
 
@@ -20,7 +26,7 @@ class PagesConfig(AppConfig):
         # them is keyed by this generation.
         GENERATION.watch(Page)
         GENERATION.watch(NewsArticle)
-        personal_data.register(personal.PART)
+        registry.register(personal_data.PART)
         menu.watch_changes()  # the menus show where each page sits
         waiting.register("pages.new_messages", queues.NEW_MESSAGES)
         post_migrate.connect(create_missing_pages, sender=self, dispatch_uid="pages-create")

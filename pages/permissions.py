@@ -3,6 +3,7 @@
 
 from django.db.models import QuerySet
 
+from ecosystem import staff
 from pages.models import ContactMessage
 
 
@@ -17,3 +18,18 @@ def messages_for(user, queryset: QuerySet | None = None) -> QuerySet:
     groups = set(user.groups.values_list("name", flat=True))
     topics = [topic for topic, group in ContactMessage.ROUTING.items() if group in groups]
     return queryset.filter(topic__in=topics)
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles).
+# Every staff group reads and answers the contact messages routed to it.
+_MESSAGES = ["view_contactmessage", "change_contactmessage"]
+GROUP_PERMISSIONS = {
+    staff.EDITORS: [
+        "view_page", "change_page",
+        "view_newsarticle", "add_newsarticle", "change_newsarticle", "delete_newsarticle",
+        *_MESSAGES,
+    ],
+    staff.MODERATORS: _MESSAGES,
+    staff.VALIDATORS: _MESSAGES,
+    staff.EVENT_MANAGERS: _MESSAGES,
+}  # fmt: skip

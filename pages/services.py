@@ -9,13 +9,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.mail import Recipient, recipient, send_after_commit
+from common.workflow import DomainError
 from pages.models import ContactMessage
 
 
-class ContactError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+class ContactError(DomainError):
+    """The contact form's message could not be taken."""
 
 
 def staff_recipients(message: ContactMessage) -> list[Recipient]:

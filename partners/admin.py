@@ -11,12 +11,12 @@ from datetime import timedelta
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.db.models import Case, When
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import RoleGate
 from partners import permissions, services
 from partners.forms import ReasonForm
 from partners.models import PartnerApplication, PartnerLogEntry, Status
@@ -24,45 +24,13 @@ from partners.models import PartnerApplication, PartnerLogEntry, Status
 RENEWAL_WINDOW_DAYS = 60
 
 
-class PartnerStaffOnly:
-    """For superusers and the staff who look after partnerships (partners.permissions),
-    whatever single model permissions an account was given by hand."""
+class PartnerStaffOnly(RoleGate):
+    """For superusers and the staff who look after partnerships (partners.permissions)."""
 
-    def _allowed(self, request) -> bool:
-        return permissions.is_partner_staff(request.user)
-
-    def has_module_permission(self, request):
-        return self._allowed(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request)
-
-    def has_change_permission(self, request, obj=None):
-        return self._allowed(request)
-
-    def has_add_permission(self, request, *args):
-        return False  # organisations apply through the portal
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # reject or let the term end instead: the history stays
-
-    def changelist_view(self, request, extra_context=None):
-        _only_partner_staff(request)
-        return super().changelist_view(request, extra_context)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        _only_partner_staff(request)
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        _only_partner_staff(request)
-        return super().history_view(request, object_id, extra_context)
-
-
-def _only_partner_staff(request) -> None:
-    """Other staff learn nothing here, not even that the page exists: 404, not 403."""
-    if not permissions.is_partner_staff(request.user):
-        raise Http404
+    allowed = staticmethod(permissions.is_partner_staff)
+    missing = "404"  # other staff learn nothing here, not even that the page exists
+    may_add = False  # organisations apply through the portal
+    may_delete = False  # reject or let the term end instead: the history stays
 
 
 class RenewalDueFilter(admin.SimpleListFilter):

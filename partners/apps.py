@@ -11,6 +11,11 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partner programme")
 
     def ready(self) -> None:
+        from common.roles import sync_after_migrate
+        from partners.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
         from common import personal_data as registry
 
         # The public partners page shows approved applications and the partnerships they

@@ -18,6 +18,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from common.generations import Generation
+from common.logs import LogEntry, action_field, status_fields
 from ecosystem.models import Actor, Partnership, User
 
 GENERATION = Generation("partners")
@@ -178,7 +179,7 @@ class PartnerApplication(models.Model):
         return [str(part) for part in parts]
 
 
-class PartnerLogEntry(models.Model):
+class PartnerLogEntry(LogEntry):
     """Who took which step, when, from which state to which, and the message: the history
     applicants and staff read."""
 
@@ -192,36 +193,16 @@ class PartnerLogEntry(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
         REMINDED = "reminded", _("Renewal reminder sent")
 
+    SUBJECT = "application"
     application = models.ForeignKey(
         PartnerApplication,
         on_delete=models.CASCADE,
         related_name="log_entries",
         verbose_name=_("application"),
     )
-    user = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    action = models.CharField(_("action"), max_length=16, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=16, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=16, choices=Status.choices, blank=True)
-    note = _text(_("message"), NOTE_MAX_LENGTH)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = action_field(Action)
+    from_status, to_status = status_fields(Status)
 
-    class Meta:
+    class Meta(LogEntry.Meta):
         verbose_name = _("partner log entry")
         verbose_name_plural = _("partner log")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("note"), NOTE_MAX_LENGTH),
-                name="partner_log_note_max_length",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.application}: {self.get_action_display()}"

@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from ecosystem import permissions as ecosystem_permissions
+from ecosystem import staff
 from ecosystem.models import Actor, Membership
 from partners.models import PartnerApplication
 
@@ -80,3 +81,9 @@ def get_application_for_owner(user, pk: int) -> PartnerApplication:
     if not is_owner(user, application):
         raise Http404
     return application
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles):
+# the staff who look after partnerships (see is_partner_staff) decide on applications.
+_DECIDE = ["view_partnerapplication", "change_partnerapplication", "view_partnerlogentry"]
+GROUP_PERMISSIONS = {staff.MODERATORS: _DECIDE, staff.EDITORS: _DECIDE}

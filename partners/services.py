@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common import mail
 from common.mail import Recipient
-from common.workflow import Transition, TransitionError, Workflow, apply_transition
+from common.workflow import DomainError, Transition, Workflow, apply_transition
 from ecosystem import staff
 from ecosystem.models import Actor, Membership, Partnership, User
 from partners import permissions
@@ -40,12 +40,8 @@ REMINDER_DAYS = 30
 FIELDS = ("tier", "fee_dkk", "in_kind", "co_hosts_events", "other_contribution", "motivation")
 
 
-class PartnerError(Exception):
-    """A rule of the domain was broken; `message` is translatable and safe to show."""
-
-    def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
+class PartnerError(DomainError):
+    """A rule of the partner programme was broken."""
 
 
 # --- The partner workflow: a table read top to bottom, applied by common.workflow --------
@@ -84,22 +80,11 @@ TRANSITIONS: dict[str, Transition] = {
     ),
     # The applicant may withdraw at any moment before a decision; staff hear of it only
     # once they had the application.
-    "withdraw_draft": Transition(
-        source=Status.DRAFT, target=Status.WITHDRAWN, by=BY_OWNER,
-        log=LogAction.WITHDRAWN, label=_("Withdraw the application"),
+    "withdraw": Transition(
+        source=(Status.DRAFT, Status.SUBMITTED, Status.RETURNED), target=Status.WITHDRAWN,
+        by=BY_OWNER, log=LogAction.WITHDRAWN, label=_("Withdraw the application"),
         not_allowed=_("an application can be withdrawn only before a decision."),
-    ),
-    "withdraw_submitted": Transition(
-        source=Status.SUBMITTED, target=Status.WITHDRAWN, by=BY_OWNER,
-        log=LogAction.WITHDRAWN, label=_("Withdraw the application"),
-        not_allowed=_("an application can be withdrawn only before a decision."),
-        mail="partner_withdrawn", notify="staff",
-    ),
-    "withdraw_returned": Transition(
-        source=Status.RETURNED, target=Status.WITHDRAWN, by=BY_OWNER,
-        log=LogAction.WITHDRAWN, label=_("Withdraw the application"),
-        not_allowed=_("an application can be withdrawn only before a decision."),
-        mail="partner_withdrawn", notify="staff",
+        mail="partner_withdrawn", notify="staff", silent_from=(Status.DRAFT,),
     ),
 }
 # fmt: on
@@ -143,17 +128,6 @@ def _on_apply(application: PartnerApplication, transition: Transition, reason: s
     return ["submitted_at", "decided_at", "decision_reason", "partnership"]
 
 
-def _write_log(application, transition: Transition, by: User | None, old: str, reason: str):
-    return PartnerLogEntry.objects.create(
-        application=application,
-        user=by,
-        action=transition.log,
-        from_status=old,
-        to_status=application.status,
-        note=reason,
-    )
-
-
 def _recipients(application: PartnerApplication, transition: Transition) -> list[Recipient]:
     if transition.notify == "staff":
         return staff_recipients()
@@ -172,7 +146,8 @@ PARTNER_WORKFLOW = Workflow(
     model=PartnerApplication,
     transitions=TRANSITIONS,
     may=permissions.may,
-    write_log=_write_log,
+    log_model=PartnerLogEntry,
+    error=PartnerError,
     recipients=_recipients,
     mail_folder="partners/email",
     refusals={
@@ -190,12 +165,9 @@ def transition_application(
     *, application: PartnerApplication, action: str, by: User, reason: str = "", language=""
 ) -> PartnerApplication:
     """Apply one step of the partner workflow, or raise PartnerError (nothing changes)."""
-    try:
-        return apply_transition(
-            PARTNER_WORKFLOW, application, action, by=by, reason=reason, language=language or ""
-        )
-    except TransitionError as error:
-        raise PartnerError(error.message) from error
+    return apply_transition(
+        PARTNER_WORKFLOW, application, action, by=by, reason=reason, language=language or ""
+    )
 
 
 def allowed_actions(*, application: PartnerApplication, user: User) -> list[str]:
@@ -203,7 +175,7 @@ def allowed_actions(*, application: PartnerApplication, user: User) -> list[str]
 
 
 def withdraw_action(application: PartnerApplication) -> str:
-    return f"withdraw_{application.status}"
+    return "withdraw"
 
 
 def submit_action(application: PartnerApplication) -> str:

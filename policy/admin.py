@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.db.models import Count, Q
 from django.http import StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -21,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from common import opendata
+from common.admin import RoleGate
 from policy import permissions, services
 from policy.models import (
     AgendaItem,
@@ -37,27 +37,10 @@ from policy.models import (
 RS = Registration.Status
 
 
-class EventManagersOnly:
-    # Links typed without a scheme are taken as https (Django 6's default, asked now).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+class EventManagersOnly(RoleGate):
+    """Event pages are for superusers and the event managers group only."""
 
-    def _allowed(self, request) -> bool:
-        return permissions.can_manage_in_admin(request.user)
-
-    def has_module_permission(self, request):
-        return self._allowed(request) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_view_permission(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_change_permission(request, obj)
-
-    def has_add_permission(self, request, *args):
-        return self._allowed(request) and super().has_add_permission(request, *args)
-
-    def has_delete_permission(self, request, obj=None):
-        return self._allowed(request) and super().has_delete_permission(request, obj)
+    allowed = staticmethod(permissions.can_manage_in_admin)
 
 
 class AgendaItemInline(EventManagersOnly, admin.TabularInline):

@@ -7,6 +7,11 @@ class PolicyConfig(AppConfig):
     verbose_name = _("Policy events")
 
     def ready(self) -> None:
+        from common.roles import sync_after_migrate
+        from policy.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
         # Connects the signals that renew the policy generation (cached facet counts and
         # pages) in every process: web, management commands, workers.
         from common import personal_data, waiting

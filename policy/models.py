@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.logs import LogEntry, action_field
 from common.search import Part, search_vector
 from common.text import validate_single_line
 from ecosystem.models import Actor, Municipality, Region, Theme
@@ -408,9 +409,22 @@ class Registration(models.Model):
         return self.status in self.SEATED
 
 
-class EventLogEntry(models.Model):
-    """Who did what to an event or a registration, when: the history staff read."""
+class EventLogEntry(LogEntry):
+    """Who did what to an event or a registration, when: the history staff read. The
+    states are the event's or, where `registration` is set, the registration's."""
 
+    class Action(models.TextChoices):
+        REGISTERED = "registered", _("Registered")
+        EMAIL_CONFIRMED = "email_confirmed", _("E-mail address confirmed")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        PROMOTED = "promoted", _("Given a seat from the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
+        ATTENDED = "attended", _("Marked as attended")
+        ATTENDANCE_UNDONE = "attendance_undone", _("Attendance undone")
+        PUBLISHED = "published", _("Published")
+
+    SUBJECT = "event"
     event = models.ForeignKey(
         Event, on_delete=models.CASCADE, related_name="log_entries", verbose_name=_("event")
     )
@@ -422,25 +436,11 @@ class EventLogEntry(models.Model):
         related_name="log_entries",
         verbose_name=_("registration"),
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    action = models.CharField(_("action"), max_length=32)
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = action_field(Action)
 
-    class Meta:
+    class Meta(LogEntry.Meta):
         verbose_name = _("event log entry")
         verbose_name_plural = _("event log")
-        ordering = ["-created_at", "-pk"]
-
-    def __str__(self) -> str:
-        return f"{self.event}: {self.action}"
 
 
 class Outcome(models.Model):

@@ -140,3 +140,19 @@ def get_registration_for_link(token: str, purpose: str, slug: str) -> Registrati
     if registration is None or registration.email.lower() != data.get("e"):
         raise Http404
     return registration
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles).
+GROUP_PERMISSIONS = {
+    staff.EVENT_MANAGERS: [
+        *[
+            f"{verb}_{model}"
+            for model in (
+                "event", "agendaitem", "speaker", "outcome", "recommendation", "outcomeresource"
+            )
+            for verb in ("view", "add", "change", "delete")
+        ],
+        "view_registration", "change_registration",
+        "view_eventlogentry",
+    ],
+}  # fmt: skip

@@ -54,9 +54,7 @@ def export(user) -> list[dict]:
 
 def erase(user) -> None:
     now = timezone.now()
-    upcoming = registrations_of(user).filter(
-        event__end__gt=now, status__in=list(services.CANCEL_STEP)
-    )
+    upcoming = registrations_of(user).filter(event__end__gt=now, status__in=services.CANCELLABLE)
     for registration in upcoming.select_related("event"):
         try:
             services.cancel_registration(registration=registration, by=user)

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common import mail
 from common.mail import Recipient
-from common.workflow import Transition, TransitionError, Workflow, apply_transition
+from common.workflow import DomainError, Transition, Workflow, apply_transition
 from policy import calendar, permissions
 from policy.models import Event, EventLogEntry, GovernmentLevel, Registration
 
@@ -36,12 +36,8 @@ BY_MANAGER = permissions.BY_MANAGER
 BY_SYSTEM = permissions.BY_SYSTEM
 
 
-class RegistrationError(Exception):
-    """A rule of registration was broken; `message` is translatable and safe to show."""
-
-    def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
+class RegistrationError(DomainError):
+    """A rule of events or registration was broken."""
 
 
 # --- The registration workflow: a table read top to bottom ------------------------------
@@ -51,86 +47,79 @@ REGISTRATION_TRANSITIONS: dict[str, Transition] = {
     # A guest confirms their address with the link in the e-mail; where they land depends
     # on the event (approval needed?) and the seats left, decided under the event lock.
     "confirm_email": Transition(
-        RS.UNCONFIRMED, RS.CONFIRMED, BY_REGISTRANT, "email_confirmed",
-        _("Confirm my registration"), _("this registration is already confirmed."),
+        source=RS.UNCONFIRMED, target=RS.CONFIRMED, by=BY_REGISTRANT,
+        log="email_confirmed", label=_("Confirm my registration"),
+        not_allowed=_("this registration is already confirmed."),
         mail="registration_confirmed",
     ),
     "confirm_email_to_waiting_list": Transition(
-        RS.UNCONFIRMED, RS.WAITING, BY_REGISTRANT, "email_confirmed",
-        _("Confirm my registration"), _("this registration is already confirmed."),
+        source=RS.UNCONFIRMED, target=RS.WAITING, by=BY_REGISTRANT,
+        log="email_confirmed", label=_("Confirm my registration"),
+        not_allowed=_("this registration is already confirmed."),
         mail="registration_waiting",
     ),
     "confirm_email_for_approval": Transition(
-        RS.UNCONFIRMED, RS.PENDING, BY_REGISTRANT, "email_confirmed",
-        _("Confirm my registration"), _("this registration is already confirmed."),
+        source=RS.UNCONFIRMED, target=RS.PENDING, by=BY_REGISTRANT,
+        log="email_confirmed", label=_("Confirm my registration"),
+        not_allowed=_("this registration is already confirmed."),
         mail="registration_pending",
     ),
     # Closed events: an event manager approves or declines.
     "approve": Transition(
-        RS.PENDING, RS.CONFIRMED, BY_MANAGER, "approved",
-        _("Approve"), _("only a registration pending approval can be approved."),
+        source=RS.PENDING, target=RS.CONFIRMED, by=BY_MANAGER,
+        log="approved", label=_("Approve"),
+        not_allowed=_("only a registration pending approval can be approved."),
         mail="registration_confirmed",
     ),
     "approve_to_waiting_list": Transition(
-        RS.PENDING, RS.WAITING, BY_MANAGER, "approved",
-        _("Approve"), _("only a registration pending approval can be approved."),
+        source=RS.PENDING, target=RS.WAITING, by=BY_MANAGER,
+        log="approved", label=_("Approve"),
+        not_allowed=_("only a registration pending approval can be approved."),
         mail="registration_waiting",
     ),
     "decline": Transition(
-        RS.PENDING, RS.DECLINED, BY_MANAGER, "declined",
-        _("Decline"), _("only a registration pending approval can be declined."),
+        source=RS.PENDING, target=RS.DECLINED, by=BY_MANAGER,
+        log="declined", label=_("Decline"),
+        not_allowed=_("only a registration pending approval can be declined."),
         mail="registration_declined",
     ),
     "decline_waiting": Transition(
-        RS.WAITING, RS.DECLINED, BY_MANAGER, "declined",
-        _("Decline"), _("only a registration on the waiting list can be declined."),
+        source=RS.WAITING, target=RS.DECLINED, by=BY_MANAGER,
+        log="declined", label=_("Decline"),
+        not_allowed=_("only a registration on the waiting list can be declined."),
         mail="registration_declined",
     ),
     # A freed seat goes to the first in line, by the portal itself.
     "promote": Transition(
-        RS.WAITING, RS.CONFIRMED, BY_SYSTEM, "promoted",
-        _("Give the seat"), _("only a registration on the waiting list can be promoted."),
+        source=RS.WAITING, target=RS.CONFIRMED, by=BY_SYSTEM,
+        log="promoted", label=_("Give the seat"),
+        not_allowed=_("only a registration on the waiting list can be promoted."),
         mail="registration_promoted",
     ),
     # The registrant cancels (logged in, or with the signed link), from any active state.
     "cancel": Transition(
-        RS.CONFIRMED, RS.CANCELLED, BY_REGISTRANT, "cancelled",
-        _("Cancel my registration"), _("this registration cannot be cancelled."),
-        mail="registration_cancelled",
-    ),
-    "cancel_waiting": Transition(
-        RS.WAITING, RS.CANCELLED, BY_REGISTRANT, "cancelled",
-        _("Cancel my registration"), _("this registration cannot be cancelled."),
-        mail="registration_cancelled",
-    ),
-    "cancel_pending": Transition(
-        RS.PENDING, RS.CANCELLED, BY_REGISTRANT, "cancelled",
-        _("Cancel my registration"), _("this registration cannot be cancelled."),
-        mail="registration_cancelled",
-    ),
-    "cancel_unconfirmed": Transition(
-        RS.UNCONFIRMED, RS.CANCELLED, BY_REGISTRANT, "cancelled",
-        _("Cancel my registration"), _("this registration cannot be cancelled."),
+        source=(RS.CONFIRMED, RS.WAITING, RS.PENDING, RS.UNCONFIRMED),
+        target=RS.CANCELLED, by=BY_REGISTRANT,
+        log="cancelled", label=_("Cancel my registration"),
+        not_allowed=_("this registration cannot be cancelled."),
+        mail="registration_cancelled", silent_from=(RS.UNCONFIRMED,),
     ),
     # On the day: event managers mark who came (and can undo a slip).
     "mark_attended": Transition(
-        RS.CONFIRMED, RS.ATTENDED, BY_MANAGER, "attended",
-        _("Mark as attended"), _("only a confirmed participant can be marked as attended."),
+        source=RS.CONFIRMED, target=RS.ATTENDED, by=BY_MANAGER,
+        log="attended", label=_("Mark as attended"),
+        not_allowed=_("only a confirmed participant can be marked as attended."),
     ),
     "unmark_attended": Transition(
-        RS.ATTENDED, RS.CONFIRMED, BY_MANAGER, "attendance_undone",
-        _("Undo attendance"), _("only an attended registration can be undone."),
+        source=RS.ATTENDED, target=RS.CONFIRMED, by=BY_MANAGER,
+        log="attendance_undone", label=_("Undo attendance"),
+        not_allowed=_("only an attended registration can be undone."),
     ),
 }
 # fmt: on
 
-# The cancel step for each state a registrant can cancel from.
-CANCEL_STEP = {
-    RS.CONFIRMED: "cancel",
-    RS.WAITING: "cancel_waiting",
-    RS.PENDING: "cancel_pending",
-    RS.UNCONFIRMED: "cancel_unconfirmed",
-}
+# The states a registrant can cancel from.
+CANCELLABLE = REGISTRATION_TRANSITIONS["cancel"].sources
 
 
 def _registration_recipients(registration: Registration, transition: Transition) -> list:
@@ -151,6 +140,8 @@ def _registration_log(registration, transition, by, old: str, reason: str):
         registration=registration,
         user=by if getattr(by, "is_authenticated", False) else None,
         action=transition.log,
+        from_status=old,
+        to_status=registration.status,
         changes={"status": [old, registration.status]},
     )
 
@@ -184,6 +175,7 @@ REGISTRATION_WORKFLOW = Workflow(
     transitions=REGISTRATION_TRANSITIONS,
     may=permissions.can_take_transition,
     write_log=_registration_log,
+    error=RegistrationError,
     recipients=_registration_recipients,
     mail_folder="policy/email",
     refusals={
@@ -203,12 +195,14 @@ REGISTRATION_WORKFLOW = Workflow(
 # fmt: off
 EVENT_TRANSITIONS: dict[str, Transition] = {
     "publish": Transition(
-        ES.DRAFT, ES.PUBLISHED, BY_MANAGER, "published",
-        _("Publish"), _("only a draft can be published."),
+        source=ES.DRAFT, target=ES.PUBLISHED, by=BY_MANAGER,
+        log="published", label=_("Publish"),
+        not_allowed=_("only a draft can be published."),
     ),
     "cancel": Transition(
-        ES.PUBLISHED, ES.CANCELLED, BY_MANAGER, "cancelled",
-        _("Cancel the event"), _("only a published event can be cancelled."),
+        source=ES.PUBLISHED, target=ES.CANCELLED, by=BY_MANAGER,
+        log="cancelled", label=_("Cancel the event"),
+        not_allowed=_("only a published event can be cancelled."),
         mail="event_cancelled", notify="registrants",
     ),
 }
@@ -220,6 +214,9 @@ def _event_log(event, transition, by, old: str, reason: str):
         event=event,
         user=by if getattr(by, "is_authenticated", False) else None,
         action=transition.log,
+        from_status=old,
+        to_status=event.status,
+        note=reason,
         changes={"status": [old, event.status], **({"reason": reason} if reason else {})},
     )
 
@@ -247,6 +244,7 @@ EVENT_WORKFLOW = Workflow(
     transitions=EVENT_TRANSITIONS,
     may=permissions.can_take_transition,
     write_log=_event_log,
+    error=RegistrationError,
     recipients=_event_recipients,
     mail_folder="policy/email",
     refusals={BY_MANAGER: _("Only an event manager can do this.")},
@@ -257,12 +255,7 @@ EVENT_WORKFLOW = Workflow(
 
 def transition_event(*, event: Event, action: str, by, reason: str = "", language: str = ""):
     """Publish or cancel an event; cancelling tells every registrant by e-mail."""
-    try:
-        return apply_transition(
-            EVENT_WORKFLOW, event, action, by=by, reason=reason, language=language
-        )
-    except TransitionError as error:
-        raise RegistrationError(error.message) from error
+    return apply_transition(EVENT_WORKFLOW, event, action, by=by, reason=reason, language=language)
 
 
 # --- Seats --------------------------------------------------------------------------------
@@ -282,17 +275,14 @@ def _lock_event(event_id: int) -> Event:
 
 def _apply(registration: Registration, action: str, *, by, language: str, event: Event):
     context = {"event": event, "cancel_token": permissions.make_link_token(registration, "cancel")}
-    try:
-        return apply_transition(
-            REGISTRATION_WORKFLOW,
-            registration,
-            action,
-            by=by,
-            language=language or registration.language,
-            context=context,
-        )
-    except TransitionError as error:
-        raise RegistrationError(error.message) from error
+    return apply_transition(
+        REGISTRATION_WORKFLOW,
+        registration,
+        action,
+        by=by,
+        language=language or registration.language,
+        context=context,
+    )
 
 
 # --- Registering --------------------------------------------------------------------------
@@ -366,7 +356,8 @@ def register_for_event(
             event=locked,
             registration=registration,
             user=user,
-            action="registered",
+            action=EventLogEntry.Action.REGISTERED,
+            to_status=status,
             changes={"status": ["", status]},
         )
         template = {
@@ -416,15 +407,14 @@ def cancel_registration(*, registration: Registration, by, language: str = "") -
     with transaction.atomic():
         event = _lock_event(registration.event_id)
         registration.refresh_from_db(fields=["status"])
-        action = CANCEL_STEP.get(registration.status)
-        if action is None:
+        if registration.status not in CANCELLABLE:
             raise RegistrationError(
                 _("This registration is %(status)s and cannot be cancelled.")
                 % {"status": registration.get_status_display().lower()}
             )
         if event.has_ended:
             raise RegistrationError(_("The event is over; there is nothing to cancel."))
-        _apply(registration, action, by=by, language=language, event=event)
+        _apply(registration, "cancel", by=by, language=language, event=event)
         fill_free_seats(event=event)
     return registration
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from common.admin import RoleGate
 from ecosystem.models import Actor
 from resources import permissions, services
 from resources.forms import ResourceAdminForm, ResourceFileAdminForm
@@ -24,37 +25,13 @@ from resources.models import (
 )
 
 
-class EditorsOnly:
-    """On top of the model permissions the editors group gets from its data migration,
-    only editors and superusers get in, whatever a staff account was given by hand."""
+class LibraryEditorsOnly(RoleGate):
+    """The library's pages are for superusers and the editors group only."""
 
-    def has_module_permission(self, request):
-        return permissions.can_edit_in_admin(request.user) and super().has_module_permission(
-            request
-        )
-
-    def has_view_permission(self, request, obj=None):
-        return permissions.can_edit_in_admin(request.user) and super().has_view_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return permissions.can_edit_in_admin(request.user) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_add_permission(self, request, *args):
-        return permissions.can_edit_in_admin(request.user) and super().has_add_permission(
-            request, *args
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return permissions.can_edit_in_admin(request.user) and super().has_delete_permission(
-            request, obj
-        )
+    allowed = staticmethod(permissions.can_edit_in_admin)
 
 
-class ResourceFileInline(EditorsOnly, admin.StackedInline):
+class ResourceFileInline(LibraryEditorsOnly, admin.StackedInline):
     model = ResourceFile
     form = ResourceFileAdminForm
     extra = 1
@@ -91,7 +68,7 @@ class ResourceFileInline(EditorsOnly, admin.StackedInline):
 
 
 @admin.register(Resource)
-class ResourceAdmin(EditorsOnly, admin.ModelAdmin):
+class ResourceAdmin(LibraryEditorsOnly, admin.ModelAdmin):
     form = ResourceAdminForm
     inlines = [ResourceFileInline]
     list_display = ["title", "kind", "language", "access", "status", "featured", "published_on"]
@@ -178,7 +155,7 @@ class ResourceAdmin(EditorsOnly, admin.ModelAdmin):
 
 
 @admin.register(ResourceFileVersion)
-class ResourceFileVersionAdmin(EditorsOnly, admin.ModelAdmin):
+class ResourceFileVersionAdmin(LibraryEditorsOnly, admin.ModelAdmin):
     """Earlier versions of files, read-only: who replaced them and when."""
 
     list_display = ["original_name", "resource_file", "size", "replaced_at", "replaced_by"]
@@ -193,7 +170,7 @@ class ResourceFileVersionAdmin(EditorsOnly, admin.ModelAdmin):
 
 
 @admin.register(DownloadCount)
-class DownloadCountAdmin(EditorsOnly, admin.ModelAdmin):
+class DownloadCountAdmin(LibraryEditorsOnly, admin.ModelAdmin):
     """Downloads per file and day; who downloaded is never stored."""
 
     list_display = ["day", "resource_file", "resource", "count"]
@@ -216,7 +193,7 @@ class DownloadCountAdmin(EditorsOnly, admin.ModelAdmin):
         return False
 
 
-class CollectionItemInline(EditorsOnly, admin.TabularInline):
+class CollectionItemInline(LibraryEditorsOnly, admin.TabularInline):
     model = CollectionItem
     extra = 1
     fields = ["position", "resource"]
@@ -225,7 +202,7 @@ class CollectionItemInline(EditorsOnly, admin.TabularInline):
 
 
 @admin.register(Collection)
-class CollectionAdmin(EditorsOnly, TranslationAdmin):
+class CollectionAdmin(LibraryEditorsOnly, TranslationAdmin):
     inlines = [CollectionItemInline]
     list_display = ["title", "is_published", "position"]
     list_editable = ["position"]

@@ -85,3 +85,17 @@ def get_resource_for_cover(user, name: str) -> Resource:
     if resource.access != Access.PUBLIC and not can_view_file(user, resource):
         raise Http404
     return resource
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles).
+GROUP_PERMISSIONS = {
+    staff.EDITORS: [
+        *[
+            f"{verb}_{model}"
+            for model in ("resource", "resourcefile", "collection", "collectionitem")
+            for verb in ("view", "add", "change", "delete")
+        ],
+        "view_resourcefileversion",
+        "view_downloadcount",
+    ],
+}

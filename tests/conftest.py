@@ -1,9 +1,27 @@
 """Shared fixtures: real PostgreSQL (the portal's own start-up), factories, a real browser."""
 
 import os
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
+
+
+def _start_the_embedded_database() -> None:
+    """The test set-up, not the settings, starts the embedded PostgreSQL when no
+    DATABASE_URL names a server (`make test` on a fresh machine). pytest-django has read
+    the settings by now but opened no connection, so the database settings still count."""
+    if os.environ.get("DATABASE_URL"):
+        return
+    from django.conf import settings
+
+    from config.database import database_config, use_embedded_server
+
+    use_embedded_server(Path(__file__).resolve().parents[1])
+    settings.DATABASES["default"].update(database_config())
+
+
+_start_the_embedded_database()
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by the
 # tests themselves (checking what the browser did) are still plain synchronous calls.

@@ -11,12 +11,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, When
-from django.http import Http404
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from common.admin import RoleGate
 from common.forms import CleanTextMixin
 from ecosystem import staff
 from ecosystem.models import Theme, User
@@ -32,48 +32,13 @@ from validation.models import (
 )
 
 
-class ValidatorsOnly:
-    """Case pages are for superusers and the validators group only, on top of the model
-    permissions the group gets from its data migration."""
+class ValidatorsOnly(RoleGate):
+    """Case pages are for superusers and the validators group only."""
 
-    def has_module_permission(self, request):
-        return permissions.can_validate_in_admin(request.user) and super().has_module_permission(
-            request
-        )
-
-    def has_view_permission(self, request, obj=None):
-        return permissions.can_validate_in_admin(request.user) and super().has_view_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return permissions.can_validate_in_admin(request.user) and super().has_change_permission(
-            request, obj
-        )
-
-    def has_add_permission(self, request, *args):
-        return False  # applications are made by organisations through the portal
-
-    def changelist_view(self, request, extra_context=None):
-        _only_validators(request)
-        return super().changelist_view(request, extra_context)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        _only_validators(request)
-        return super().change_view(request, object_id, form_url, extra_context)
-
-    def history_view(self, request, object_id, extra_context=None):
-        _only_validators(request)
-        return super().history_view(request, object_id, extra_context)
-
-    def has_delete_permission(self, request, obj=None):
-        return False  # withdraw or reject instead: the history stays
-
-
-def _only_validators(request) -> None:
-    """Other staff learn nothing here, not even that the page exists: 404, not 403."""
-    if not permissions.can_validate_in_admin(request.user):
-        raise Http404
+    allowed = staticmethod(permissions.can_validate_in_admin)
+    missing = "404"  # other staff learn nothing here, not even that the page exists
+    may_add = False  # applications are made by organisations through the portal
+    may_delete = False  # withdraw or reject instead: the history stays
 
 
 class WorkingDaysFilter(admin.SimpleListFilter):

@@ -7,6 +7,11 @@ class ValidationConfig(AppConfig):
     verbose_name = _("EU case validation")
 
     def ready(self) -> None:
+        from common.roles import sync_after_migrate
+        from validation.permissions import GROUP_PERMISSIONS
+
+        # The staff groups' admin permissions, declared in one table (common.roles).
+        sync_after_migrate(self, GROUP_PERMISSIONS)
         # Connects the signals that renew the validation generation (cached facet counts
         # and pages) in every process.
         from common import personal_data, waiting

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries  # noqa: I001
 
+from common.logs import LogEntry, action_field, status_fields
 from common.search import Part, search_vector
 from common.text import validate_single_line
 from ecosystem.models import SDG, Actor, TargetGroup, Theme, User
@@ -275,7 +276,7 @@ class CaseApplication(models.Model):
         return [line.strip() for line in self.other_partners.splitlines() if line.strip()]
 
 
-class CaseLogEntry(models.Model):
+class CaseLogEntry(LogEntry):
     """Who took which step, when, from which state to which, and the comment: the history
     applicants and validators read. Messages to the applicant are the notes of the steps
     that carry one (changes requested, rejected)."""
@@ -293,39 +294,19 @@ class CaseLogEntry(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
         ASSIGNED = "assigned", _("Validator assigned")
 
+    SUBJECT = "case"
     case = models.ForeignKey(
         CaseApplication,
         on_delete=models.CASCADE,
         related_name="log_entries",
         verbose_name=_("application"),
     )
-    user = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
-    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices, blank=True)
-    note = _text(_("comment"), NOTE_MAX_LENGTH)
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = action_field(Action)
+    from_status, to_status = status_fields(Status)
 
-    class Meta:
+    class Meta(LogEntry.Meta):
         verbose_name = _("case log entry")
         verbose_name_plural = _("case log")
-        ordering = ["-created_at", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("note"), NOTE_MAX_LENGTH),
-                name="case_log_note_max_length",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.case}: {self.get_action_display()}"
 
 
 SCORE_CHOICES = [(n, str(n)) for n in range(1, 6)]

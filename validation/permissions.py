@@ -82,3 +82,14 @@ def get_case_for_member(user, pk: int) -> CaseApplication:
 
 def get_public_case(slug: str) -> CaseApplication:
     return get_object_or_404(CaseApplication.objects.public().select_related("actor"), slug=slug)
+
+
+# The admin's model permissions of each staff group (synced after migrate: common.roles).
+GROUP_PERMISSIONS = {
+    staff.VALIDATORS: [
+        "view_caseapplication", "change_caseapplication",
+        "view_caselogentry",
+        "view_casereview", "add_casereview", "change_casereview",
+        "view_interestmessage",
+    ],
+}  # fmt: skip

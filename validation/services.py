@@ -19,7 +19,13 @@ from django.utils.translation import gettext_lazy as _
 
 from common import mail
 from common.mail import Recipient
-from common.workflow import Transition, TransitionError, Workflow, apply_transition
+from common.workflow import (
+    DomainError,
+    Transition,
+    Workflow,
+    apply_transition,
+    names_the_state,
+)
 from ecosystem import staff
 from ecosystem.models import Actor, User
 from validation import permissions
@@ -41,12 +47,8 @@ INTEREST_MESSAGES_PER_DAY = 5
 M2M_FIELDS = ("partners", "themes", "target_groups", "sdgs")
 
 
-class CaseError(Exception):
-    """A rule of the domain was broken; `message` is translatable and safe to show."""
-
-    def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
+class CaseError(DomainError):
+    """A rule of the case application was broken."""
 
 
 class EditConflict(CaseError):
@@ -111,18 +113,16 @@ TRANSITIONS: dict[str, Transition] = {
         mail="case_published",
     ),
     # The applicant may withdraw at any moment before a decision.
-    **{
-        f"withdraw_{state}": Transition(
-            source=state, target=Status.WITHDRAWN, by=BY_MEMBER,
-            log=LogAction.WITHDRAWN, label=_("Withdraw the application"),
-            not_allowed=_("an application can be withdrawn only before a decision."),
-            mail="case_withdrawn", notify="validators",
-        )
-        for state in (
+    "withdraw": Transition(
+        source=(
             Status.DRAFT, Status.SUBMITTED, Status.IN_REVIEW,
             Status.CHANGES_REQUESTED, Status.RESUBMITTED,
-        )
-    },
+        ),
+        target=Status.WITHDRAWN, by=BY_MEMBER,
+        log=LogAction.WITHDRAWN, label=_("Withdraw the application"),
+        not_allowed=_("an application can be withdrawn only before a decision."),
+        mail="case_withdrawn", notify="validators",
+    ),
 }
 # fmt: on
 
@@ -143,17 +143,6 @@ def _on_apply(case: CaseApplication, transition: Transition, reason: str, now) -
     return ["submitted_at", "decided_at", "validated_at", "slug"]
 
 
-def _write_log(case: CaseApplication, transition: Transition, by: User, old: str, reason: str):
-    return CaseLogEntry.objects.create(
-        case=case,
-        user=by,
-        action=transition.log,
-        from_status=old,
-        to_status=case.status,
-        note=reason,
-    )
-
-
 def _recipients(case: CaseApplication, transition: Transition) -> list[Recipient]:
     if transition.notify == "validators":
         if case.assigned_to_id and case.assigned_to.is_active:
@@ -162,19 +151,12 @@ def _recipients(case: CaseApplication, transition: Transition) -> list[Recipient
     return members(case.actor)
 
 
-def _wrong_state(case: CaseApplication, transition: Transition):
-    return _("“%(title)s” is %(status)s: %(problem)s") % {
-        "title": str(case),
-        "status": case.get_status_display().lower(),
-        "problem": transition.not_allowed,
-    }
-
-
 CASE_WORKFLOW = Workflow(
     model=CaseApplication,
     transitions=TRANSITIONS,
     may=permissions.may,
-    write_log=_write_log,
+    log_model=CaseLogEntry,
+    error=CaseError,
     recipients=_recipients,
     mail_folder="validation/email",
     refusals={
@@ -182,7 +164,7 @@ CASE_WORKFLOW = Workflow(
         BY_MEMBER: _("Only the lead organisation's members can do this."),
     },
     on_apply=_on_apply,
-    wrong_state=_wrong_state,
+    wrong_state=names_the_state,
     unknown=_("This is not a step a case application can take."),
     reason_needed=_("Write a message: the applicant receives it by e-mail."),
 )
@@ -192,12 +174,7 @@ def transition_case(
     *, case: CaseApplication, action: str, by: User, reason: str = "", language: str = ""
 ) -> CaseApplication:
     """Apply one step of the case workflow, or raise CaseError (nothing changes then)."""
-    try:
-        return apply_transition(
-            CASE_WORKFLOW, case, action, by=by, reason=reason, language=language
-        )
-    except TransitionError as error:
-        raise CaseError(error.message) from error
+    return apply_transition(CASE_WORKFLOW, case, action, by=by, reason=reason, language=language)
 
 
 def allowed_actions(*, case: CaseApplication, user: User) -> list[str]:
@@ -205,7 +182,7 @@ def allowed_actions(*, case: CaseApplication, user: User) -> list[str]:
 
 
 def withdraw_action(case: CaseApplication) -> str:
-    return f"withdraw_{case.status}"
+    return "withdraw"
 
 
 def submit_application(*, case: CaseApplication, by: User, language: str) -> CaseApplication:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from common.logs import LogEntry, action_field, status_fields
 from common.search import Part, search_vector
 from common.text import validate_single_line
 from ecosystem import citynames
@@ -253,7 +254,7 @@ class Connection(models.Model):
         return f"{self.from_actor} {self.get_kind_display()} {self.to_actor}"
 
 
-class ActorLogEntry(models.Model):
+class ActorLogEntry(LogEntry):
     """Who did what to an actor, when: the history of moderation and edits."""
 
     class Action(models.TextChoices):
@@ -269,40 +270,16 @@ class ActorLogEntry(models.Model):
         MEMBER_REMOVED = "member_removed", _("Member removed")
         INVITED = "invited", _("Member invited")
 
+    SUBJECT = "actor"
     actor = models.ForeignKey(
         Actor, on_delete=models.CASCADE, related_name="log_entries", verbose_name=_("actor")
     )
-    user = models.ForeignKey(
-        User,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    action = models.CharField(_("action"), max_length=32, choices=Action.choices)
-    changes = models.JSONField(_("changes"), default=dict, blank=True)
-    note = models.TextField(
-        _("note"),
-        blank=True,
-        max_length=REASON_MAX_LENGTH,
-        validators=[MaxLengthValidator(REASON_MAX_LENGTH)],
-    )
-    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    action = action_field(Action)
+    from_status, to_status = status_fields(Actor.Status)
 
-    class Meta:
+    class Meta(LogEntry.Meta):
         verbose_name = _("actor log entry")
         verbose_name_plural = _("actor log")
-        ordering = ["-created_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=LessThanOrEqual(Length("note"), REASON_MAX_LENGTH),
-                name="actor_log_note_max_length",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.actor}: {self.get_action_display()}"
 
 
 class PartnershipQuerySet(models.QuerySet):

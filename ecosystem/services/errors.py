@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from common.workflow import DomainError
 from ecosystem.models import Actor
 
 
-class ActorServiceError(Exception):
-    """A rule of the domain was broken; `message` is translatable and safe to show."""
-
-    def __init__(self, message: Any) -> None:
-        super().__init__(str(message))
-        self.message = message
+class ActorServiceError(DomainError):
+    """A rule of the ecosystem was broken."""
 
 
 class ActorTransitionError(ActorServiceError):

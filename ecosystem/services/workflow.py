@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common import mail
 from common.mail import Recipient
-from common.workflow import Transition, TransitionError, Workflow, apply_transition
+from common.workflow import Transition, Workflow, apply_transition, names_the_state
 from ecosystem import permissions, staff
 from ecosystem.models import (
     Actor,
@@ -95,35 +95,18 @@ def _set_dates(actor: Actor, transition: Transition, reason: str, now) -> list[s
     return ["submitted_at", "published_at", "rejection_reason"]
 
 
-def _log_transition(actor: Actor, transition: Transition, by: User, old: str, reason: str):
-    return ActorLogEntry.objects.create(
-        actor=actor,
-        user=by,
-        action=transition.log,
-        changes={"status": [old, actor.status]},
-        note=reason,
-    )
-
-
 def _transition_recipients(actor: Actor, transition: Transition) -> list[Recipient]:
     if transition.notify == "moderators":
         return moderator_recipients()
     return member_recipients(actor)
 
 
-def _wrong_state(actor: Actor, transition: Transition):
-    return _("“%(name)s” is %(status)s: %(problem)s") % {
-        "name": actor.name,
-        "status": actor.get_status_display().lower(),
-        "problem": transition.not_allowed,
-    }
-
-
 ACTOR_WORKFLOW = Workflow(
     model=Actor,
     transitions=WORKFLOW,
     may=permissions.can_take_transition,
-    write_log=_log_transition,
+    log_model=ActorLogEntry,
+    error=ActorTransitionError,
     recipients=_transition_recipients,
     mail_folder="ecosystem/email",
     refusals={
@@ -131,7 +114,7 @@ ACTOR_WORKFLOW = Workflow(
         permissions.BY_MEMBER: _("Only the organisation's members can do this."),
     },
     on_apply=_set_dates,
-    wrong_state=_wrong_state,
+    wrong_state=names_the_state,
     unknown=_("This is not a step an actor can take."),
     reason_needed=_("Give a reason: the organisation receives it by e-mail."),
 )
@@ -151,12 +134,9 @@ def transition_actor(
     for recipients who have chosen none. The passed actor is updated in place as well as
     returned.
     """
-    try:
-        return apply_transition(
-            ACTOR_WORKFLOW, actor, action, by=by, reason=reason, language=language or ""
-        )
-    except TransitionError as error:
-        raise ActorTransitionError(error.message) from error
+    return apply_transition(
+        ACTOR_WORKFLOW, actor, action, by=by, reason=reason, language=language or ""
+    )
 
 
 def allowed_actions(*, actor: Actor, user: User) -> list[str]:

