@@ -94,7 +94,7 @@ def test_an_editor_uploads_a_file_in_the_admin_and_nothing_bad_is_stored(client)
 
 
 def test_a_replaced_file_keeps_its_url_and_its_earlier_version(client):
-    editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
+    editor = UserFactory(staff=True, groups=[staff.EDITORS])
     resource = ResourceFactory(with_file=["første udgave"])
     first = resource.files.get()
     url, old_name = first.get_absolute_url(), first.file.name
@@ -163,7 +163,7 @@ def test_downloads_are_counted_per_file_and_day_without_who(client):
 
 
 def test_editors_see_the_counts_in_the_admin(client):
-    editor = UserFactory(staff=True, groups=[staff.EDITORS])
+    editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
     resource = ResourceFactory(with_file=True)
     client.get(resource.files.get().get_absolute_url())
     client.force_login(editor)
