@@ -64,7 +64,7 @@ def test_on_a_phone_the_filters_open_from_the_filter_button_by_keyboard(page, ev
     ("name", "field", "value"),
     [
         ("validation:index", "#id_q", "bridges"),
-        ("policy:index", "#id_q", "Policylab"),
+        ("policy:index", "#id_kind", None),
         ("funding:index", "#id_kind", "grant"),
         ("matching:find_partner", "#id_role", None),
     ],
