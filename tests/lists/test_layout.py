@@ -81,3 +81,19 @@ def test_find_a_partner_is_in_the_main_menu(client):
     assert re.search(r'<a href="/find-en-partner/" class="nav-link"><span>Find en partner', html)
     english = client.get("/en/").content.decode()
     assert re.search(r'href="/en/find-a-partner/" class="nav-link"><span>Find a partner', english)
+
+
+def test_a_past_event_found_by_the_search_is_marked_held(client, every_list):
+    html = client.get("/soeg/", {"q": "bolig"}).content.decode()
+    assert "Rundbord om bolig" in html
+    assert '<strong class="list-item-past">Afholdt</strong>' in html
+
+
+def test_the_case_json_link_is_in_the_open_data_not_on_the_case_page(client, every_list):
+    from validation.models import CaseApplication
+
+    case = CaseApplication.objects.filter(status="validated").first()
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "sim.json" not in page
+    open_data = client.get(reverse("validation:open_data")).content.decode()
+    assert "<code>/eu-cases/…/sim.json</code>" in open_data

@@ -167,6 +167,10 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "csv_columns": opendata.CSV_COLUMNS,
         "licence_name": common_opendata.LICENCE_NAME,
         "licence_url": common_opendata.LICENCE_URL,
+        # One case's JSON is for developers, so its link is here, not on the case's page.
+        "case_json_example": reverse("validation:case_json", kwargs={"slug": "slug"}).replace(
+            "/slug/", "/…/"
+        ),
     }
     return render(request, "validation/open_data.html", context)
 
