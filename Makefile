@@ -39,6 +39,8 @@ static/vendor/.copied: node_modules/.package-lock.json
 	cp -r node_modules/leaflet/dist/. static/vendor/leaflet/
 	cp -r node_modules/leaflet.markercluster/dist/. static/vendor/markercluster/
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/
+	mkdir -p static/vendor/tom-select
+	cp node_modules/tom-select/dist/js/tom-select.complete.min.js node_modules/tom-select/dist/js/tom-select.complete.min.js.map node_modules/tom-select/dist/css/tom-select.min.css node_modules/tom-select/dist/css/tom-select.min.css.map static/vendor/tom-select/
 	touch $@
 
 assets: static/vendor/.copied

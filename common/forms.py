@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from common.text import short_echo, strip_bidi_controls, validate_multiline, validate_single_line
 
@@ -56,3 +57,13 @@ def _shorten_params(error: ValidationError) -> None:
     for item in getattr(error, "error_list", [error]):
         if getattr(item, "params", None):
             item.params = {key: short_echo(value) for key, value in item.params.items()}
+
+
+class ManyChoicesSelect(forms.SelectMultiple):
+    """A choice of several out of many (such as ~250 countries): a plain multiple select
+    without JavaScript, made by static/js/many-choices.js into a type-ahead with chips
+    (Tom Select) that the keyboard works, so nobody is told to hold Ctrl."""
+
+    def __init__(self, attrs=None, choices=()):
+        attrs = {"data-many-choices": "", "data-remove-label": _("Remove"), **(attrs or {})}
+        super().__init__(attrs, choices)

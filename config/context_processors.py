@@ -13,6 +13,7 @@ MAIN_MENU = [
     ("validation:index", _("EU cases")),
     ("policy:index", _("Events")),
     ("funding:index", _("Funding")),
+    ("matching:find_partner", _("Find a partner")),
 ]
 
 

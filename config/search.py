@@ -62,7 +62,7 @@ KINDS = (
         "events",
         _("Events"),
         lambda: Event.objects.public(),
-        ("title_da", "title_en", "slug", "start", "description_da", "description_en"),
+        ("title_da", "title_en", "slug", "start", "end", "description_da", "description_en"),
         "policy:index",
         lambda event: event.description,
     ),

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_countries",
     "django_htmx",
+    "template_partials",
     "allauth",
     "allauth.account",
     "allauth.mfa",

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common import jsonld
+from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
 from funding import calendar, permissions, services
@@ -60,21 +61,21 @@ def _list(request: HttpRequest, *, archive: bool) -> HttpResponse:
     rows = filterset.qs.select_related("funder").only(*LIST_FIELDS)
     context = filterset.listing(request, rows, page_size=PAGE_SIZE) | {
         "archive": archive,
-        "q": request.GET.get("q", "")[:200],
-        "q_errors": filterset.field_errors("q"),
         "soon": closing_soon_until(filterset.now),
         "results_url": reverse("funding:archive" if archive else "funding:index"),
     }
-    return render(request, "funding/list.html", context)
+    return render_list(request, "funding/list.html", context, list_id="call")
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION, ECOSYSTEM_GENERATION, seconds=CLOCK_SECONDS)
 def opportunity_list(request: HttpRequest) -> HttpResponse:
     return _list(request, archive=False)
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION, ECOSYSTEM_GENERATION, seconds=CLOCK_SECONDS)
 def archive(request: HttpRequest) -> HttpResponse:
     return _list(request, archive=True)

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
 from ecosystem.models import Actor
@@ -176,6 +177,7 @@ def case_partners(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@without_empty_parameters
 @public_page(ECOSYSTEM_GENERATION)
 def find_partner(request: HttpRequest) -> HttpResponse:
     filterset = PartnerSearchFilter(request.GET)
@@ -197,13 +199,17 @@ def find_partner(request: HttpRequest) -> HttpResponse:
     )
     query = request.GET.copy()
     query.pop("page", None)
+    facet_fields = filterset.facet_fields()
     context = {
         "filterset": filterset,
-        "facet_fields": filterset.facet_fields(),
+        "facet_fields": facet_fields,
+        "active_filter_count": sum(any(o.selected for o in f.options) for f in facet_fields),
+        "facet_errors": any(f.errors for f in facet_fields),
         "search_errors": filterset.field_errors("q"),
+        "has_errors": bool(filterset.is_bound and filterset.errors),
         "page_obj": page_obj,
         "result_count": page_obj.paginator.count,
         "filtered": any(query.values()),
         "results_url": reverse("matching:find_partner"),
     }
-    return render(request, "matching/find_partner.html", context)
+    return render_list(request, "matching/find_partner.html", context, list_id="partner")

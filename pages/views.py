@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from common.jsonld import json_ld
+from common.lists import render_list
 from common.markdown import render as render_markdown
 from common.pagecache import public_page
 from pages.models import GENERATION, NewsArticle, Page
@@ -30,10 +31,11 @@ def news_list(request: HttpRequest) -> HttpResponse:
     page_obj = paginator.get_page(request.GET.get("page"))
     context = {
         "page_obj": page_obj,
+        "result_count": paginator.count,
         "section": list(Page.objects.order_by("position", "key")),
         "current_news": True,
     }
-    return render(request, "pages/news_list.html", context)
+    return render_list(request, "pages/news_list.html", context, list_id="news")
 
 
 @require_safe

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common import jsonld, opendata
+from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from ecosystem.models import Actor
 from policy import calendar, permissions, services
@@ -55,16 +56,18 @@ def _event_list(request: HttpRequest, *, past: bool) -> HttpResponse:
         "past": past,
         "results_url": reverse("policy:past" if past else "policy:index"),
     }
-    return render(request, "policy/event_list.html", context)
+    return render_list(request, "policy/event_list.html", context, list_id="event")
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def event_list(request: HttpRequest) -> HttpResponse:
     return _event_list(request, past=False)
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def past_events(request: HttpRequest) -> HttpResponse:
     return _event_list(request, past=True)
@@ -298,6 +301,7 @@ def feed(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def recommendations(request: HttpRequest) -> HttpResponse:
     filterset = RecommendationFilter(request.GET)
@@ -306,4 +310,4 @@ def recommendations(request: HttpRequest) -> HttpResponse:
         **filterset.listing(request, rows, page_size=PAGE_SIZE),
         "results_url": reverse("policy:recommendations"),
     }
-    return render(request, "policy/recommendations.html", context)
+    return render_list(request, "policy/recommendations.html", context, list_id="recommendation")

@@ -27,9 +27,10 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from common import markdown
+from common import lists, markdown
 from common import opendata as common_opendata
 from common.jsonld import json_ld
+from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
 from ecosystem.models import Actor
 from resources import opendata, permissions, services
@@ -54,18 +55,20 @@ SCHEMA_TYPES = {
 def _listing(request: HttpRequest, filterset: ResourceFilter) -> dict:
     resources = filterset.qs.only(*LIST_FIELDS)
     return filterset.listing(request, resources, page_size=PAGE_SIZE) | {
-        "results_url": reverse("resources:index")
+        "results_url": reverse("resources:index"),
+        **lists.list_context("resources/library.html", "resource"),
     }
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def index(request: HttpRequest) -> HttpResponse:
     """The library; for htmx only the results (facets swapped out of band). The part below
     the header is the same for every visitor, so logged-in visitors get it from the
     fragment cache."""
-    htmx = bool(request.htmx and not request.htmx.history_restore_request)
-    part = "resources/_results.html" if htmx else "resources/_library_main.html"
+    htmx = wants_results_only(request)
+    part = lists.RESULTS if htmx else "resources/_library_main.html"
 
     def build() -> str:
         context = {**_listing(request, ResourceFilter(request.GET)), "oob": htmx}

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries
 
-from common.forms import CleanTextMixin
+from common.forms import CleanTextMixin, ManyChoicesSelect
 from common.uploads import ImageUploadField
 from ecosystem.models import Actor
 from validation.models import (
@@ -29,6 +29,23 @@ from validation.services import REQUIRED
 
 # The form's sections, in order: (anchor, heading, fields). The template draws one
 # fieldset per section, and the checklist links to the fields.
+# The EU's 27 members and the other EEA countries: where EU cases run and partners are
+# sought most often, so they come first in the country pickers.
+EU_EEA = frozenset(
+    "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK"
+    " IS LI NO".split()
+)
+
+
+def countries_eu_first() -> list:
+    """Every country, in the visitor's language, EU and EEA countries in a group first."""
+    countries = list(all_countries)
+    return [
+        (_("EU and EEA countries"), [(c, n) for c, n in countries if c in EU_EEA]),
+        (_("Other countries"), [(c, n) for c, n in countries if c not in EU_EEA]),
+    ]
+
+
 SECTIONS = [
     ("case", _("The case"), ["title", "summary", "summary_da", "problem", "solution"]),
     ("results", _("Results and lessons"), ["results", "evidence", "lessons"]),
@@ -102,16 +119,17 @@ class ApplicationForm(CleanTextMixin, forms.ModelForm):
     )
     countries = forms.MultipleChoiceField(
         label=_("Countries where it runs"),
-        choices=list(all_countries),
+        choices=countries_eu_first,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
-        help_text=_("Hold Ctrl (or Cmd) to choose more than one."),
+        widget=ManyChoicesSelect(attrs={"size": 6}),
+        help_text=_("Type to find a country. EU and EEA countries come first."),
     )
     partner_countries = forms.MultipleChoiceField(
         label=_("Countries partners are sought in"),
-        choices=list(all_countries),
+        choices=countries_eu_first,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 6}),
+        widget=ManyChoicesSelect(attrs={"size": 6}),
+        help_text=_("Type to find a country. EU and EEA countries come first."),
     )
     partner_kinds = forms.MultipleChoiceField(
         label=_("Kinds of partner sought"),

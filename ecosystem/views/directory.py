@@ -22,8 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
+from common import lists
 from common import opendata as common_opendata
 from common.jsonld import json_ld
+from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
 from ecosystem import opendata, permissions
 from ecosystem.facets import GENERATION
@@ -31,6 +33,8 @@ from ecosystem.filters import ActorFilter
 from ecosystem.models import Actor, Connection
 
 PAGE_SIZE = 20
+# The one list layout (templates/includes/list.html) and this list's own parts of it.
+LIST = lists.list_context("ecosystem/directory.html", "actor")
 
 # How a connection reads from the other end: "A member of B" shows on B's page as
 # "has as member: A".
@@ -67,11 +71,11 @@ def _render_listing(request: HttpRequest, page: str, extra: dict) -> HttpRespons
     """The directory or the map page, or for htmx only the results (facets swapped out of
     band). Everything below the header is the same for every visitor, so logged-in
     visitors get it from the fragment cache."""
-    htmx = bool(request.htmx and not request.htmx.history_restore_request)
-    part = "ecosystem/_results.html" if htmx else f"ecosystem/_{page}_main.html"
+    htmx = wants_results_only(request)
+    part = lists.RESULTS if htmx else f"ecosystem/_{page}_main.html"
 
     def build() -> str:
-        context = {**_listing(request, ActorFilter(request.GET)), **extra, "oob": htmx}
+        context = {**_listing(request, ActorFilter(request.GET)), **extra, **LIST, "oob": htmx}
         return render_to_string(part, context, request)
 
     html = cached_fragment(request, part, (GENERATION,), build)
@@ -84,6 +88,7 @@ def _render_listing(request: HttpRequest, page: str, extra: dict) -> HttpRespons
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def actor_list(request: HttpRequest) -> HttpResponse:
     extra = {"results_url": reverse("ecosystem:index"), "view_name": "directory"}
@@ -95,6 +100,7 @@ def _map_settings() -> dict:
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def actor_map(request: HttpRequest) -> HttpResponse:
     extra = {**_map_settings(), "results_url": reverse("ecosystem:map"), "view_name": "map"}

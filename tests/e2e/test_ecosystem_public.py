@@ -40,7 +40,7 @@ def actors():
 
 
 def listed_names(page) -> list[str]:
-    return page.locator(".actor-list-name a").all_inner_texts()
+    return page.locator(".list-item-title a").all_inner_texts()
 
 
 def expect_actors_on_map(page, count: int) -> None:
@@ -56,7 +56,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
 
     page.locator("#id_region").select_option("hovedstaden")
     expect(page).to_have_url(re.compile(r"/aktoerer/map/\?region=hovedstaden$"))
-    expect(page.locator(".actor-list-name a")).to_have_count(1)
+    expect(page.locator(".list-item-title a")).to_have_count(1)
     assert listed_names(page) == ["Café Samvær"]
     # The map shows the same actors as the list, and the page was updated in place.
     expect_actors_on_map(page, 1)
@@ -69,7 +69,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
     page.go_back()
     expect(page).to_have_url(re.compile(r"/aktoerer/map/$"))
     expect_actors_on_map(page, 4)
-    expect(page.locator(".actor-list-name a")).to_have_count(4)
+    expect(page.locator(".list-item-title a")).to_have_count(4)
     page.go_forward()
     expect(page).to_have_url(re.compile(r"region=hovedstaden$"))
     expect_actors_on_map(page, 1)
@@ -83,7 +83,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
     page.locator("#actor-map .leaflet-marker-icon").click()
     expect(page.locator(".leaflet-popup-content a")).to_have_text("Café Samvær")
 
-    page.locator(".actor-list-name").get_by_role("link", name="Café Samvær").click()
+    page.locator(".list-item-title").get_by_role("link", name="Café Samvær").click()
     expect(page).to_have_url(re.compile(rf"/aktoerer/{actors['cafe'].slug}/$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Café Samvær")
     expect(page.locator("#actor-pin-map .leaflet-marker-icon")).to_have_count(1)

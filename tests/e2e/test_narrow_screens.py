@@ -224,7 +224,7 @@ def test_the_directory_and_the_map_do_not_move_after_the_first_paint(
     filters = page.locator("#id_kind")
     if viewport is PHONE:
         expect(filters).to_be_hidden()
-        page.get_by_text("Vælg filtre" if lang == "da" else "Choose filters").click()
+        page.locator(".list-filters-button").click()
     expect(filters).to_be_visible()
 
 

@@ -234,8 +234,8 @@ def test_htmx_gets_only_the_results_and_the_counts_out_of_band(client, actors):
     assert response.status_code == 200
     assert "<html" not in page
     assert page.lstrip().startswith('<div id="actor-results"')
-    assert '<div id="actor-facets" class="actor-facets" hx-swap-oob="true">' in page
-    assert 'id="actor-results-status" hx-swap-oob="innerHTML">2 actors found' in page
+    assert '<div id="actor-facets" class="list-facets" data-hx-swap-oob="true">' in page
+    assert 'id="actor-results-status" data-hx-swap-oob="innerHTML">2 actors found' in page
     assert "HX-Request" in response["Vary"]
     # The full page carries the htmx wiring on a plain GET form that works without JS.
     full = client.get(DIRECTORY).content.decode()

@@ -24,7 +24,7 @@ def _render_every_time(settings):
 
 def titles(response) -> list[str]:
     return re.findall(
-        r'<h3 class="h4 actor-list-name"><a href="[^"]+">([^<]+)</a>', response.content.decode()
+        r'<h3 class="h4 list-item-title"><a href="[^"]+">([^<]+)</a>', response.content.decode()
     )
 
 

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from common import jsonld
 from common import opendata as common_opendata
+from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
 from validation import opendata, permissions, services
@@ -43,14 +44,16 @@ LIST_FIELDS = (
 
 
 @require_safe
+@without_empty_parameters
 @public_page(GENERATION)
 def gallery(request: HttpRequest) -> HttpResponse:
     filterset = CaseFilter(request.GET)
     cases = filterset.qs.select_related("actor").only(*LIST_FIELDS)
     context = filterset.listing(request, cases, page_size=PAGE_SIZE) | {
-        "results_url": reverse("validation:index")
+        "results_url": reverse("validation:index"),
+        "list_class": "list-cards",
     }
-    return render(request, "validation/gallery.html", context)
+    return render_list(request, "validation/gallery.html", context, list_id="case")
 
 
 def _urls(request: HttpRequest) -> dict:
@@ -164,6 +167,10 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "csv_columns": opendata.CSV_COLUMNS,
         "licence_name": common_opendata.LICENCE_NAME,
         "licence_url": common_opendata.LICENCE_URL,
+        # One case's JSON is for developers, so its link is here, not on the case's page.
+        "case_json_example": reverse("validation:case_json", kwargs={"slug": "slug"}).replace(
+            "/slug/", "/…/"
+        ),
     }
     return render(request, "validation/open_data.html", context)
 
