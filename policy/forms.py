@@ -73,6 +73,8 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
             ("", _("Not a decision maker")),
             *GovernmentLevel.choices,
         ]
+        if "email" not in self.fields:
+            return
         self.fields["email"].required = True
         if user is not None and user.is_authenticated:
             del self.fields["email"]
@@ -94,3 +96,24 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.fields if name != "consent"} | {
             "consent": True
         }
+
+
+class RegistrationChangeForm(RegistrationForm):
+    """What a registrant may change afterwards (policy.services.CHANGEABLE_FIELDS): the
+    address is the key of their links and stays, and consent was given once."""
+
+    consent = None
+
+    class Meta(RegistrationForm.Meta):
+        fields = [
+            "name",
+            "organisation",
+            "role_title",
+            "is_decision_maker",
+            "decision_level",
+            "dietary_needs",
+            "accessibility_needs",
+        ]
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}

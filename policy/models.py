@@ -407,6 +407,20 @@ class Registration(models.Model):
     def holds_seat(self) -> bool:
         return self.status in self.SEATED
 
+    @property
+    def waiting_place(self) -> int | None:
+        """The place on the waiting list (1 is the next to get a seat), or None when the
+        registration is not waiting. The same order as policy.services.fill_free_seats."""
+        if self.status != self.Status.WAITING or self.waiting_since is None:
+            return None
+        ahead = Registration.objects.filter(
+            Q(waiting_since__lt=self.waiting_since)
+            | Q(waiting_since=self.waiting_since, pk__lt=self.pk),
+            event_id=self.event_id,
+            status=self.Status.WAITING,
+        )
+        return ahead.count() + 1
+
 
 class EventLogEntry(models.Model):
     """Who did what to an event or a registration, when: the history staff read."""
