@@ -99,21 +99,13 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
 
 
 class RegistrationChangeForm(RegistrationForm):
-    """What a registrant may change afterwards (policy.services.CHANGEABLE_FIELDS): the
-    address is the key of their links and stays, and consent was given once."""
+    """What a registrant may change afterwards (Registration.CHANGEABLE): the address is
+    the key of their links and stays, and consent was given once."""
 
     consent = None
 
     class Meta(RegistrationForm.Meta):
-        fields = [
-            "name",
-            "organisation",
-            "role_title",
-            "is_decision_maker",
-            "decision_level",
-            "dietary_needs",
-            "accessibility_needs",
-        ]
+        fields = list(Registration.CHANGEABLE)
 
     def values(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.fields}

@@ -332,6 +332,17 @@ class Registration(models.Model):
         ATTENDED = "attended", _("Attended")
 
     SEATED = (Status.CONFIRMED, Status.ATTENDED)
+    # What a registrant may change afterwards ("My registration"); the address is the key
+    # of their links and stays as it is.
+    CHANGEABLE = (
+        "name",
+        "organisation",
+        "role_title",
+        "is_decision_maker",
+        "decision_level",
+        "dietary_needs",
+        "accessibility_needs",
+    )
     ACTIVE = (Status.UNCONFIRMED, Status.PENDING, Status.CONFIRMED, Status.WAITING, Status.ATTENDED)
 
     event = models.ForeignKey(

@@ -446,19 +446,6 @@ def fill_free_seats(*, event: Event) -> list[Registration]:
     return promoted
 
 
-# What a registrant may change after registering; the address is the link's key and
-# stays as it is.
-CHANGEABLE_FIELDS = (
-    "name",
-    "organisation",
-    "role_title",
-    "is_decision_maker",
-    "decision_level",
-    "dietary_needs",
-    "accessibility_needs",
-)
-
-
 def change_registration(*, registration: Registration, by, values: dict[str, Any]) -> Registration:
     """The registrant changes what they told the organisers. Logged with the names of the
     fields changed, not their values (the log outlives the anonymisation)."""
@@ -475,7 +462,7 @@ def change_registration(*, registration: Registration, by, values: dict[str, Any
             )
         changed = [
             name
-            for name in CHANGEABLE_FIELDS
+            for name in Registration.CHANGEABLE
             if name in values and getattr(locked, name) != values[name]
         ]
         for name in changed:

@@ -10,17 +10,16 @@ from django.core import mail
 from policy import permissions
 from policy.models import EventLogEntry, Registration
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
+from tests.policy.test_pages import FORM as REGISTER_FORM
 
 pytestmark = pytest.mark.django_db
 
 RS = Registration.Status
+# The registration form's answers, as the change form takes them.
 FORM = {
-    "name": "Gitte Gæst",
-    "organisation": "Vejle Kommune",
-    "role_title": "Byrådsmedlem",
+    **{key: value for key, value in REGISTER_FORM.items() if key != "email"},
+    "is_decision_maker": "",
     "decision_level": "",
-    "dietary_needs": "Vegetar",
-    "consent": "on",
 }
 
 
