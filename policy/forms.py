@@ -35,17 +35,8 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Registration
-        fields = [
-            "name",
-            "email",
-            "organisation",
-            "role_title",
-            "is_decision_maker",
-            "decision_level",
-            "dietary_needs",
-            "accessibility_needs",
-            "consent",
-        ]
+        # The address after the name; everything that can be changed later; consent.
+        fields = ["name", "email", *Registration.CHANGEABLE[1:], "consent"]
         labels = {
             "name": _("Name"),
             "email": _("E-mail address"),
