@@ -181,7 +181,8 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+# Confirming the address (in the browser that signed up) logs the person in (19.9).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # One verified holder per address; a person changes their address (the new one waits
 # for verification) instead of adding unverified secondary addresses.
 ACCOUNT_UNIQUE_EMAIL = True

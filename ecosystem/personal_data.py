@@ -3,7 +3,8 @@ e-mail addresses, memberships, join requests, invitations sent and log entries m
 
 Deleting an account keeps everything an organisation owns: the actor, its other members,
 its log (with the person's name taken out). The last owner of an organisation hands it
-over first, so no organisation is left that nobody can edit."""
+over first, or archives it (config/personal_data.py offers both on the deletion page), so no
+organisation is left that nobody can edit."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from common.personal_data import AccountSection, Part
-from ecosystem.models import ActorLogEntry, Invitation, JoinRequest, Membership, User
+from ecosystem.models import Actor, ActorLogEntry, Invitation, JoinRequest, Membership, User
 
 ERASED = "(deleted account)"
 
@@ -85,12 +86,23 @@ def export_organisations(user: User) -> dict:
 
 
 def sole_ownerships(user: User) -> list[Membership]:
-    """The organisations where `user` is the only owner."""
+    """The organisations where `user` is the only owner (an archived one needs none: it is
+    off the portal, and moderators restore it)."""
     return list(
         user.memberships.filter(role=Membership.Role.OWNER)
+        .exclude(actor__status=Actor.Status.ARCHIVED)
         .annotate(owners=Count("actor__memberships", filter=Q(actor__memberships__role="owner")))
         .filter(owners=1)
         .select_related("actor")
+    )
+
+
+def successors(membership: Membership) -> list[Membership]:
+    """The other members of a sole owner's organisation, who could take it over."""
+    return list(
+        membership.actor.memberships.exclude(user_id=membership.user_id)
+        .select_related("user")
+        .order_by("user__full_name", "user__email")
     )
 
 

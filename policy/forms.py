@@ -35,17 +35,8 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
 
     class Meta:
         model = Registration
-        fields = [
-            "name",
-            "email",
-            "organisation",
-            "role_title",
-            "is_decision_maker",
-            "decision_level",
-            "dietary_needs",
-            "accessibility_needs",
-            "consent",
-        ]
+        # The address after the name; everything that can be changed later; consent.
+        fields = ["name", "email", *Registration.CHANGEABLE[1:], "consent"]
         labels = {
             "name": _("Name"),
             "email": _("E-mail address"),
@@ -73,6 +64,8 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
             ("", _("Not a decision maker")),
             *GovernmentLevel.choices,
         ]
+        if "email" not in self.fields:
+            return
         self.fields["email"].required = True
         if user is not None and user.is_authenticated:
             del self.fields["email"]
@@ -94,3 +87,16 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         return {name: self.cleaned_data[name] for name in self.fields if name != "consent"} | {
             "consent": True
         }
+
+
+class RegistrationChangeForm(RegistrationForm):
+    """What a registrant may change afterwards (Registration.CHANGEABLE): the address is
+    the key of their links and stays, and consent was given once."""
+
+    consent = None
+
+    class Meta(RegistrationForm.Meta):
+        fields = list(Registration.CHANGEABLE)
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}

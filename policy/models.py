@@ -333,6 +333,17 @@ class Registration(models.Model):
         ATTENDED = "attended", _("Attended")
 
     SEATED = (Status.CONFIRMED, Status.ATTENDED)
+    # What a registrant may change afterwards ("My registration"); the address is the key
+    # of their links and stays as it is.
+    CHANGEABLE = (
+        "name",
+        "organisation",
+        "role_title",
+        "is_decision_maker",
+        "decision_level",
+        "dietary_needs",
+        "accessibility_needs",
+    )
     ACTIVE = (Status.UNCONFIRMED, Status.PENDING, Status.CONFIRMED, Status.WAITING, Status.ATTENDED)
 
     event = models.ForeignKey(
@@ -407,6 +418,20 @@ class Registration(models.Model):
     @property
     def holds_seat(self) -> bool:
         return self.status in self.SEATED
+
+    @property
+    def waiting_place(self) -> int | None:
+        """The place on the waiting list (1 is the next to get a seat), or None when the
+        registration is not waiting. The same order as policy.services.fill_free_seats."""
+        if self.status != self.Status.WAITING or self.waiting_since is None:
+            return None
+        ahead = Registration.objects.filter(
+            Q(waiting_since__lt=self.waiting_since)
+            | Q(waiting_since=self.waiting_since, pk__lt=self.pk),
+            event_id=self.event_id,
+            status=self.Status.WAITING,
+        )
+        return ahead.count() + 1
 
 
 class EventLogEntry(LogEntry):

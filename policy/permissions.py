@@ -110,6 +110,14 @@ def get_own_registration(user, event: Event) -> Registration | None:
     )
 
 
+def get_latest_own_registration(user, event: Event) -> Registration | None:
+    """The logged-in user's registration for the event, a cancelled one included: their
+    "My registration" page says what became of it."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return event.registrations.filter(user=user).order_by("-created_at", "-pk").first()
+
+
 # --- Signed links ---------------------------------------------------------------------------
 
 

@@ -436,6 +436,41 @@ def fill_free_seats(*, event: Event) -> list[Registration]:
     return promoted
 
 
+def change_registration(*, registration: Registration, by, values: dict[str, Any]) -> Registration:
+    """The registrant changes what they told the organisers. Logged with the names of the
+    fields changed, not their values (the log outlives the anonymisation)."""
+    with transaction.atomic():
+        locked = (
+            Registration.objects.select_for_update().select_related("event").get(pk=registration.pk)
+        )
+        if not permissions.is_registrant(by, locked):
+            raise RegistrationError(_("Only the person who registered can do this."))
+        if locked.status not in Registration.ACTIVE or locked.event.has_ended:
+            raise RegistrationError(
+                _("This registration is %(status)s and cannot be changed.")
+                % {"status": locked.get_status_display().lower()}
+            )
+        changed = [
+            name
+            for name in Registration.CHANGEABLE
+            if name in values and getattr(locked, name) != values[name]
+        ]
+        for name in changed:
+            setattr(locked, name, values[name])
+        if changed:
+            locked.save(update_fields=[*changed, "updated_at"])
+            EventLogEntry.objects.create(
+                event_id=locked.event_id,
+                registration=locked,
+                user=by if getattr(by, "is_authenticated", False) else None,
+                action="changed",
+                changes={"fields": changed},
+            )
+    for name in changed:
+        setattr(registration, name, getattr(locked, name))
+    return registration
+
+
 def decide_registration(
     *, registration: Registration, action: str, by, language: str = ""
 ) -> Registration:

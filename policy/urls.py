@@ -14,6 +14,7 @@ urlpatterns = [
     path("<slug:slug>/event.ics", views.event_ics, name="event_ics"),
     path("<slug:slug>/register/", views.register, name="register"),
     path("<slug:slug>/cancel/", views.cancel_own, name="cancel_own"),
+    path("<slug:slug>/registration/", views.my_registration, name="my_registration"),
     path("<slug:slug>/confirm/<str:token>/", views.link_confirm, name="link_confirm"),
     path("<slug:slug>/cancel/<str:token>/", views.link_cancel, name="link_cancel"),
 ]

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.db.models import Prefetch, prefetch_related_objects
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +36,7 @@ from ecosystem.models import Actor
 from policy import calendar, permissions, services
 from policy.facets import GENERATION
 from policy.filters import EventFilter, RecommendationFilter
-from policy.forms import RegistrationForm
+from policy.forms import RegistrationChangeForm, RegistrationForm
 from policy.models import Event, Registration
 
 PAGE_SIZE = 20
@@ -44,9 +55,28 @@ LIST_FIELDS = (
 )
 
 
+def with_fullness(events):
+    """Mark each event `is_full`: every seat taken, so a new registration waits. One
+    subquery per list, not one query per event."""
+    seated = (
+        Registration.objects.filter(event=OuterRef("pk"), status__in=Registration.SEATED)
+        .order_by()
+        .values("event")
+        .annotate(taken=Count("pk"))
+        .values("taken")
+    )
+    return events.annotate(
+        is_full=ExpressionWrapper(
+            Q(capacity__lte=Coalesce(Subquery(seated), 0)), output_field=BooleanField()
+        )
+    )
+
+
 def _event_list(request: HttpRequest, *, past: bool) -> HttpResponse:
     filterset = EventFilter(request.GET, past=past)
-    rows = filterset.qs.select_related("municipality").only(*LIST_FIELDS)
+    rows = filterset.qs.select_related("municipality").only(*LIST_FIELDS, "capacity")
+    if not past:
+        rows = with_fullness(rows)
     if past:
         rows = rows.select_related("outcome").only(
             *LIST_FIELDS, "outcome__summary_da", "outcome__summary_en", "outcome__is_published"
@@ -158,6 +188,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "event": event,
         "outcome": outcome,
         "seats_left": seats_left,
+        "is_full": seats_left == 0 and event.registration_is_open(),
         "registration": registration,
         # The online link only for a confirmed participant who is logged in; guests get
         # it in their confirmation e-mail.
@@ -271,11 +302,52 @@ def link_confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def link_cancel(request: HttpRequest, slug: str, token: str) -> HttpResponse:
+    """The link in every registration mail: the guest's "My registration" page. Opening it
+    changes nothing (mail scanners follow links); a used link says so instead of offering
+    to cancel again."""
     registration = permissions.get_registration_for_link(token, "cancel", slug)
+    return _registration_page(request, registration, by=permissions.LinkHolder(registration.pk))
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def my_registration(request: HttpRequest, slug: str) -> HttpResponse:
+    """A logged-in registrant's "My registration" page for one event."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    event = permissions.get_event_for_view(request.user, slug)
+    registration = permissions.get_latest_own_registration(request.user, event)
+    if registration is None:
+        messages.info(request, _("You are not registered for this event."))
+        return redirect(event.get_absolute_url())
+    return _registration_page(request, registration, by=request.user)
+
+
+def _registration_page(request: HttpRequest, registration: Registration, *, by) -> HttpResponse:
+    event = registration.event
+    can_change = registration.status in Registration.ACTIVE and not event.has_ended
+    form = None
     if request.method == "POST":
-        return _cancel(request, registration, by=permissions.LinkHolder(registration.pk))
-    context = {"registration": registration, "event": registration.event, "purpose": "cancel"}
-    return render(request, "policy/link.html", context)
+        if "save" not in request.POST:
+            return _cancel(request, registration, by=by)
+        form = RegistrationChangeForm(request.POST, instance=registration)
+        if can_change and form.is_valid():
+            try:
+                services.change_registration(registration=registration, by=by, values=form.values())
+            except services.RegistrationError as error:
+                form.add_error(None, error.message)
+            else:
+                messages.success(request, _("Your changes are saved."))
+                return redirect(request.path)
+    if can_change and form is None:
+        form = RegistrationChangeForm(instance=registration)
+    context = {
+        "registration": registration,
+        "event": event,
+        "form": form if can_change else None,
+        "can_cancel": registration.status in services.CANCEL_STEP and not event.has_ended,
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "policy/my_registration.html", context, status=status)
 
 
 # --- Open data: the feed and the recommendations --------------------------------------------

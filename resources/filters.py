@@ -61,7 +61,11 @@ class ResourceFilter(TaxonomyFilterSet):
     )
     language = django_filters.ChoiceFilter(label=_("Language"), choices=Resource.Language.choices)
     audience = django_filters.ChoiceFilter(label=_("Audience"), choices=Resource.Audience.choices)
-    access = django_filters.ChoiceFilter(label=_("Access"), choices=Resource.Access.choices)
+    # Staff-only resources are not listed (Resource.objects.published()): no such option.
+    access = django_filters.ChoiceFilter(
+        label=_("Access"),
+        choices=[c for c in Resource.Access.choices if c[0] != Resource.Access.STAFF],
+    )
     year = django_filters.NumberFilter(
         label=_("Year"), min_value=1900, max_value=2100, widget=forms.TextInput
     )

@@ -1,8 +1,9 @@
 """Who may see and download what in the library: the one place the resources app decides.
 
 - Published resources are listed and have a page for everyone, restricted ones too, with
-  a lock and a note saying whom they are for. Drafts and archived resources are for the
-  editors only (anyone else gets a 404, as if they did not exist).
+  a lock and a note saying whom they are for; those for staff only are for staff alone
+  (the public meets them nowhere, not even in a facet count). Drafts and archived
+  resources are for the editors only (anyone else gets a 404, as if they did not exist).
 - A file can be downloaded by whoever the resource's access level names: everyone,
   registered (logged-in) users, partners (members of an actor whose partnership holds
   today), or staff. Staff may open every level; editors and superusers everything.
@@ -38,8 +39,10 @@ def _is_staff(user) -> bool:
 
 
 def can_view(user, resource: Resource) -> bool:
-    """The resource's page and its place in lists."""
-    return resource.is_published or is_editor(user)
+    """The resource's page: published ones, and for staff only to staff alone."""
+    if is_editor(user):
+        return True
+    return resource.is_published and (resource.access != Access.STAFF or _is_staff(user))
 
 
 def can_view_file(user, resource: Resource) -> bool:

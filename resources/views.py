@@ -153,6 +153,9 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "resource": resource,
+        # What the download control offers this visitor: the file, a log-in, or the way
+        # to become a partner (the page is cached for anonymous visitors only).
+        "can_download": permissions.can_view_file(request.user, resource),
         "body": markdown.render(resource.body),
         "related": _related(resource),
         "json_ld": json_ld(_resource_data(request, resource)),

@@ -192,7 +192,16 @@ def submit_application(*, case: CaseApplication, by: User, language: str) -> Cas
     if missing:
         raise CaseError(_("Fill in what is missing before you send the application."))
     action = "resubmit" if case.status == Status.CHANGES_REQUESTED else "submit"
-    return transition_case(case=case, action=action, by=by, language=language)
+    with transaction.atomic():
+        case = transition_case(case=case, action=action, by=by, language=language)
+        # A receipt for the member who sent it; the validators have their own mail (19.9).
+        mail.send_after_commit(
+            template="validation/email/case_received.txt",
+            recipients=[mail.recipient(by)],
+            language=language,
+            context={"caseapplication": case, "by": by},
+        )
+    return case
 
 
 def record_sim_publication(

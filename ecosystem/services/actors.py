@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from common import mail
 from ecosystem import permissions
 from ecosystem.models import (
     Actor,
@@ -59,6 +60,13 @@ def register_actor(*, by: User, values: dict[str, Any], language: str) -> Actor:
                 Membership.objects.create(user=by, actor=actor, role=Membership.Role.OWNER)
                 ActorLogEntry.objects.create(actor=actor, user=by, action=LogAction.CREATED)
                 transition_actor(actor=actor, action="submit", by=by, language=language)
+                # A receipt for the person who registered (19.9).
+                mail.send_after_commit(
+                    template="ecosystem/email/actor_received.txt",
+                    recipients=[mail.recipient(by)],
+                    language=language,
+                    context={"actor": actor, "by": by},
+                )
         except IntegrityError as error:
             _delete_uploaded_logo(actor)
             if _constraint_name(error) == "ecosystem_actor_slug_key":

@@ -173,6 +173,42 @@ def remove_member(*, membership: Membership, by: User) -> None:
         current.delete()
 
 
+def leave_as_last_owner(*, actor: Actor, by: User, successor: User | None) -> None:
+    """The last owner leaves the portal (deletes their account, GDPR art. 17): the
+    organisation goes to another member, made owner, or, with `successor` None, is
+    archived, taken off the portal with its history kept, so that no organisation is
+    left that nobody can edit."""
+    with transaction.atomic():
+        # The same lock as remove_member(): an owner added meanwhile is counted.
+        actor = Actor.objects.select_for_update().get(pk=actor.pk)
+        owners = actor.memberships.filter(role=Membership.Role.OWNER)
+        if not owners.filter(user=by).exists():
+            raise MembershipError(_("Only an owner of the organisation can hand it over."))
+        if owners.exclude(user=by).exists():
+            return  # another owner came in meanwhile: nothing to settle
+        if successor is not None:
+            membership = actor.memberships.filter(user=successor).select_related("user").first()
+            if membership is None:
+                raise MembershipError(_("This person is no longer a member."))
+            membership.role = Membership.Role.OWNER
+            membership.save(update_fields=["role"])
+            log_member_change(
+                actor=actor, by=by, action=LogAction.EDITED, membership=membership,
+                note="handed over by the last owner",
+            )  # fmt: skip
+            return
+        old = actor.status
+        actor.status = Status.ARCHIVED
+        actor.save(update_fields=["status", "updated_at"])
+        ActorLogEntry.objects.create(
+            actor=actor,
+            user=by,
+            action=LogAction.ARCHIVED,
+            changes={"status": [old, actor.status]},
+            note="archived by the last owner, who deleted their account",
+        )
+
+
 def request_to_join(*, actor: Actor, by: User, message: str = "", language: str) -> JoinRequest:
     if permissions.membership_for(by, actor) is not None:
         raise MembershipError(_("You are already a member of %(name)s.") % {"name": actor.name})

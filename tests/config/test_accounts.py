@@ -319,3 +319,15 @@ def test_a_member_chooses_the_language_of_their_e_mails(client, django_capture_o
         services.transition_actor(actor=actor, action="approve", by=moderator, language="da")
     (message,) = mail.outbox
     assert message.subject == "Café Exit is now published"
+
+
+def test_confirming_the_address_logs_the_person_in(client):
+    """A new user clicked the link and met the log-in form again (19.9)."""
+    signup(client)
+    assert "_auth_user_id" not in client.session
+    link = re.search(r"(/en/accounts/confirm-email/\S+/)", mail.outbox[0].body).group(1)
+    response = client.post(link)
+    assert response.status_code == 302
+    user = User.objects.get(email="karen@example.dk")
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert client.get("/en/accounts/profile/").status_code == 200

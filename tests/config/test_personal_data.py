@@ -7,7 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from ecosystem.models import ActorLogEntry, Invitation, JoinRequest, Membership, User
+from ecosystem.models import Actor, ActorLogEntry, Invitation, JoinRequest, Membership, User
 from pages.models import ContactMessage
 from tests.factories import PASSWORD, ActorFactory, MembershipFactory, UserFactory
 
@@ -104,23 +104,54 @@ def test_a_wrong_password_deletes_nothing(client, world):
     assert User.objects.filter(email="karen@example.dk").exists()
 
 
-def test_the_last_owner_must_hand_the_organisation_over_first(client, world):
-    other = world["other"]  # the only owner of Oles Egen Virksomhed
+def test_the_sole_owner_deletes_the_account_and_archives_the_organisation(client, world):
+    """The right to erasure holds for the last owner too (19.9): "Fjern" asked, then
+    refused. Now the page asks what becomes of the organisation, and the account goes."""
+    other = world["other"]  # the only owner of Oles Egen Virksomhed, which has no members
     client.force_login(other)
     page = client.get(DELETE_URL).content.decode()
-    assert "Din konto kan ikke slettes endnu" in page
-    assert "Oles Egen Virksomhed" in page
-    assert 'name="password"' not in page
+    assert "Din konto kan ikke slettes endnu" not in page
+    assert "Hvad skal der ske med Oles Egen Virksomhed?" in page
+    assert 'name="password"' in page
+    # Without a choice, nothing happens and the page says why.
     response = client.post(DELETE_URL, {"password": PASSWORD})
-    assert response.status_code == 409
+    assert response.status_code == 200
+    assert "Vælg, hvad der skal ske med organisationen." in response.content.decode()
     assert User.objects.filter(pk=other.pk).exists()
-    # Handed over: another owner, and the account can go.
-    newcomer = UserFactory()
-    MembershipFactory(user=newcomer, actor=world["elsewhere"], role=Membership.Role.OWNER)
-    response = client.post(DELETE_URL, {"password": PASSWORD})
+    field = f"organisation_{world['elsewhere'].pk}"
+    response = client.post(DELETE_URL, {"password": PASSWORD, field: "archive"})
     assert response.status_code == 302
     assert not User.objects.filter(pk=other.pk).exists()
-    assert world["elsewhere"].log_entries.get().note == "Oles note"
+    elsewhere = Actor.objects.get(pk=world["elsewhere"].pk)
+    assert elsewhere.status == Actor.Status.ARCHIVED
+    assert elsewhere.log_entries.filter(note="Oles note").exists()
+    assert elsewhere.log_entries.filter(action="archived", user=None).exists()
+    # The organisation shared with another owner keeps that owner.
+    assert world["shared"].memberships.filter(role=Membership.Role.OWNER).count() == 1
+
+
+def test_the_sole_owner_hands_the_organisation_over_to_a_member(client, world):
+    other = world["other"]
+    colleague = UserFactory(full_name="Mette Madsen")
+    MembershipFactory(user=colleague, actor=world["elsewhere"], role=Membership.Role.EDITOR)
+    client.force_login(other)
+    page = client.get(DELETE_URL).content.decode()
+    assert "Overdrag den til Mette Madsen" in page
+    field = f"organisation_{world['elsewhere'].pk}"
+    # A person who is no member cannot be chosen.
+    stranger = UserFactory()
+    response = client.post(DELETE_URL, {"password": PASSWORD, field: str(stranger.pk)})
+    assert response.status_code == 200 and User.objects.filter(pk=other.pk).exists()
+    # A wrong password hands nothing over.
+    client.post(DELETE_URL, {"password": "wrong", field: str(colleague.pk)})
+    assert not world["elsewhere"].memberships.filter(user=colleague, role="owner").exists()
+    response = client.post(DELETE_URL, {"password": PASSWORD, field: str(colleague.pk)})
+    assert response.status_code == 302
+    assert not User.objects.filter(pk=other.pk).exists()
+    elsewhere = Actor.objects.get(pk=world["elsewhere"].pk)
+    assert elsewhere.status == Actor.Status.PUBLISHED
+    assert elsewhere.memberships.get().user == colleague
+    assert elsewhere.memberships.get().role == Membership.Role.OWNER
 
 
 def test_the_account_page_shows_my_organisations_and_the_data_links(client, world):

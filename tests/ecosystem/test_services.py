@@ -258,9 +258,12 @@ def test_register_creates_a_pending_actor_owned_by_the_user(
     assert actor.memberships.get().role == Membership.Role.OWNER
     assert actor.themes.count() == 2
     assert sorted(actor.log_entries.values_list("action", flat=True)) == ["created", "submitted"]
-    assert [m.to for m in mail.outbox] == [[moderator.email]]
+    assert [m.to for m in mail.outbox] == [[moderator.email], [owner.email]]
     assert mail.outbox[0].subject == "New organisation waiting for review: Æblehaven"
     assert f"/en/admin/ecosystem/actor/{actor.pk}/change/" in mail.outbox[0].body
+    # The person who registered gets a receipt (19.9).
+    assert mail.outbox[1].subject == "We have received your registration of Æblehaven"
+    assert "A moderator reviews the registration" in mail.outbox[1].body
 
 
 def test_register_the_same_organisation_twice_gives_one_actor(owner):

@@ -46,6 +46,8 @@ REGISTRATION_TABLE = [
     ("register",       "POST", "draft",        404, 404,       404,  400,    404),
     ("cancel_own",     "POST", "published",    404, 302,       302,  404,    404),
     ("cancel_own",     "GET",  "published",    405, 405,       405,  405,    405),
+    # "My registration": one's own, or a redirect to the event for those without one.
+    ("my_registration", "GET", "published",    302, 200,       200,  302,    302),
     # The signed link is the key: whoever holds it may use it, for its own event only.
     ("link_cancel",    "GET",  "cancel_link",  200, 200,       200,  200,    200),
     ("link_cancel",    "POST", "cancel_link",  302, 302,       302,  302,    302),

@@ -48,16 +48,17 @@ PUBLIC_TABLE = [
 ]
 
 ACCESS_TABLE = [
-    # The page of a published resource, whatever its access level.
+    # The page of a published resource, whatever its access level below staff.
     ("detail",      "GET", "public",       200, 200, 200,    200,   200,   200),
     ("detail",      "GET", "registered",   200, 200, 200,    200,   200,   200),
     ("detail",      "GET", "partners",     200, 200, 200,    200,   200,   200),
-    ("detail",      "GET", "staff",        200, 200, 200,    200,   200,   200),
+    # Staff only: not there for anyone else, as if it did not exist (19.7).
+    ("detail",      "GET", "staff",        404, 404, 404,    404,   200,   200),
     # Its files: anonymous visitors are sent to log in (302), others refused (403).
     ("download",    "GET", "public_file",     200, 200, 200, 200,   200,   200),
     ("download",    "GET", "registered_file", 302, 200, 200, 200,   200,   200),
     ("download",    "GET", "partners_file",   302, 403, 200, 403,   200,   200),
-    ("download",    "GET", "staff_file",      302, 403, 403, 403,   200,   200),
+    ("download",    "GET", "staff_file",      404, 404, 404, 404,   200,   200),
 ]
 
 # The library's admin: editors only; other staff and everyone else are kept out.
@@ -131,14 +132,17 @@ def test_admin_pages(client, world, role, name, method, target, expected):
 
 
 @pytest.mark.parametrize("role", TABLE.roles)
-def test_every_published_resource_is_listed_to_everyone_restricted_ones_with_a_note(
+def test_published_resources_are_listed_to_everyone_restricted_ones_with_a_note(
     client, world, role
 ):
+    """Staff-only ones are listed to nobody: the library's list is one for every visitor,
+    and the public must not meet them (19.7); staff find them in the admin."""
     user = None if role == "anonymous" else world["users"][role]
     response = request_as(client, user, "GET", "/en/resources/")
     page = response.content.decode()
-    for level in LEVELS:
+    for level in ("public", "registered", "partners"):
         assert f"Ressource {level}" in page
+    assert "Ressource staff" not in page
     assert "Kladde" not in page
     assert "For the centre&#x27;s partners" in page or "For the centre's partners" in page
 

@@ -288,3 +288,20 @@ def test_interest_messages_are_limited_per_sender_per_day(stranger, make_case):
         services.express_interest(
             case=case, by=stranger, actor=stranger.actors.first(), message="Hi", language="en"
         )
+
+
+def test_the_member_who_sends_an_application_gets_a_receipt(
+    member, make_case, validator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from validation import services as case_services
+
+    case = make_case()
+    with django_capture_on_commit_callbacks(execute=True):
+        case_services.submit_application(case=case, by=member, language="en")
+    receipts = [m for m in mail.outbox if m.to == [member.email]]
+    assert len(receipts) == 1
+    assert receipts[0].subject == f"We have received your EU case application: {case.title}"
+    assert f"/en/cases/applications/{case.pk}/" in receipts[0].body
+    assert [m.to for m in mail.outbox if m.to != [member.email]] == [[validator.email]]

@@ -12,7 +12,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -68,21 +68,49 @@ def _kept_post(request: HttpRequest) -> QueryDict | None:
     return data
 
 
+# The validator's steps whose message the applicant must read while the case is in the
+# state that step put it in.
+VALIDATOR_MESSAGES = (
+    CaseLogEntry.Action.CHANGES_REQUESTED,
+    CaseLogEntry.Action.VALIDATED,
+    CaseLogEntry.Action.REJECTED,
+    CaseLogEntry.Action.PUBLISHED,
+)
+
+
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
+    """One card per application: its state, the next step and the validator's message.
+
+    The message shown is the note of the step that put the case in its current state, and
+    only when a validator took it: after a later step (a resubmission, a publication) the
+    old request for changes is history, read on the application's page, not a task.
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    messages_to_show = CaseLogEntry.objects.exclude(note="").filter(
-        action__in=(CaseLogEntry.Action.CHANGES_REQUESTED, CaseLogEntry.Action.REJECTED)
+    last_step = (
+        CaseLogEntry.objects.filter(case=OuterRef("pk"))
+        .exclude(to_status="")
+        .order_by("-created_at", "-pk")
     )
     cases = (
         CaseApplication.objects.of_user(request.user)
         .select_related("actor")
-        .prefetch_related(Prefetch("log_entries", queryset=messages_to_show, to_attr="messages"))
+        .annotate(
+            last_action=Subquery(last_step.values("action")[:1]),
+            last_note=Subquery(last_step.values("note")[:1]),
+        )
         .order_by("-updated_at", "-pk")
         .only("pk", "title", "status", "slug", "updated_at", "consent_portal", "actor__name")
     )
-    rows = [(case, _next_step(case)) for case in cases]
+    rows = [
+        (
+            case,
+            _next_step(case),
+            case.last_note if case.last_action in VALIDATOR_MESSAGES else "",
+        )
+        for case in cases
+    ]
     return render(
         request,
         "validation/dashboard.html",
