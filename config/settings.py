@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     *PORTAL_APPS,
 ]
 
@@ -309,6 +311,24 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Socialinnovation.dk <noreply@socialinnovation.dk>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Pauses before each new attempt at a mail that failed (common.mail.deliver): a mail
+# server that is down for up to about a day loses nothing.
+MAIL_RETRY_DELAYS = [60, 300, 900, 3600, 4 * 3600, 12 * 3600]
+
+# --- Background tasks (django-tasks): mail and slow jobs ----------------------------------
+# "database": queued in the same transaction as the change, run by `manage.py db_worker`
+# (`make serve` starts it). "immediate": run in the process once the transaction commits,
+# for development and tests, so the console and the test outbox show mail at once.
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate" if DEBUG or TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASK_BACKEND],
+        "QUEUES": ["default", "scheduled"],
+    }
+}
 
 # --- Maps ---------------------------------------------------------------------------------
 TILE_URL = os.environ.get("TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
