@@ -3,9 +3,11 @@ answering it."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.mail import Recipient, recipient, send_after_commit
@@ -40,11 +42,37 @@ def receive_message(
     organisation: str = "",
     language: str,
     user=None,
+    submission: uuid.UUID | None = None,
 ) -> ContactMessage:
     """Store the message, send it to the staff who answer its topic and a receipt to the
-    sender."""
+    sender. A form sent again (the same `submission` token: a double click, a retry)
+    returns the message already stored and sends nothing more."""
+    if submission is not None:
+        existing = ContactMessage.objects.filter(submission=submission).first()
+        if existing is not None:
+            return existing
+    try:
+        return _store_message(
+            topic=topic,
+            name=name,
+            email=email,
+            message=message,
+            organisation=organisation,
+            language=language,
+            user=user,
+            submission=submission,
+        )
+    except IntegrityError:
+        # The same form, submitted at the same moment, was stored by the other request.
+        if submission is None:
+            raise
+        return ContactMessage.objects.get(submission=submission)
+
+
+def _store_message(*, topic, name, email, message, organisation, language, user, submission):
     with transaction.atomic():
         stored = ContactMessage.objects.create(
+            submission=submission,
             topic=topic,
             name=name,
             email=email,

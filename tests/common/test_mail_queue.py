@@ -28,7 +28,6 @@ from validation.models import Status
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
