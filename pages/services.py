@@ -52,47 +52,34 @@ def receive_message(
         if existing is not None:
             return existing
     try:
-        return _store_message(
-            topic=topic,
-            name=name,
-            email=email,
-            message=message,
-            organisation=organisation,
-            language=language,
-            user=user,
-            submission=submission,
-        )
+        with transaction.atomic():
+            stored = ContactMessage.objects.create(
+                submission=submission,
+                topic=topic,
+                name=name,
+                email=email,
+                organisation=organisation,
+                message=message,
+                language=language,
+                user=user if user is not None and user.is_authenticated else None,
+            )
+            context = {"message": stored}
+            send_after_commit(
+                template="pages/email/contact_staff.txt",
+                recipients=staff_recipients(stored),
+                context=context,
+                language=language,
+            )
+            send_after_commit(
+                template="pages/email/contact_receipt.txt",
+                recipients=[Recipient(email, language)],
+                context=context,
+            )
     except IntegrityError:
         # The same form, submitted at the same moment, was stored by the other request.
         if submission is None:
             raise
         return ContactMessage.objects.get(submission=submission)
-
-
-def _store_message(*, topic, name, email, message, organisation, language, user, submission):
-    with transaction.atomic():
-        stored = ContactMessage.objects.create(
-            submission=submission,
-            topic=topic,
-            name=name,
-            email=email,
-            organisation=organisation,
-            message=message,
-            language=language,
-            user=user if user is not None and user.is_authenticated else None,
-        )
-        context = {"message": stored}
-        send_after_commit(
-            template="pages/email/contact_staff.txt",
-            recipients=staff_recipients(stored),
-            context=context,
-            language=language,
-        )
-        send_after_commit(
-            template="pages/email/contact_receipt.txt",
-            recipients=[Recipient(email, language)],
-            context=context,
-        )
     return stored
 
 
