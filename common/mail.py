@@ -123,18 +123,19 @@ def send_after_commit(
         queue(messages)
 
 
-def queue(messages: Iterable[EmailMultiAlternatives]) -> None:
+def queue(messages: Iterable[EmailMultiAlternatives], *, with_change: bool = True) -> None:
     """Hand `messages` to the worker. A durable backend (the database) writes them in the
     current transaction, so they are queued exactly when the change commits; a backend
     that runs at once (development, tests) waits for the commit, so that nothing is sent
-    for a change that rolls back."""
+    for a change that rolls back. `with_change=False`: mail that belongs to no change
+    (allauth's), handed over at once."""
     payloads = [_payload(message) for message in messages]
 
     def enqueue() -> None:
         for payload in payloads:
             deliver.enqueue(payload)
 
-    if default_task_backend.supports_defer:
+    if default_task_backend.supports_defer or not with_change:
         enqueue()
     else:
         transaction.on_commit(enqueue)

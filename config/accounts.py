@@ -103,7 +103,7 @@ class AccountAdapter(DefaultAccountAdapter):
                 context[name] = site_url(context[name])
         # Queued like every other mail (common.mail): a mail server that is down never
         # turns a sign-up or a password reset into an error.
-        mail.queue([self.render_mail(template_prefix, email, context)])
+        mail.queue([self.render_mail(template_prefix, email, context)], with_change=False)
 
 
 class LoginForm(allauth_forms.LoginForm):

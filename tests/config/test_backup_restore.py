@@ -35,8 +35,9 @@ COUNTS = (
 def libpq_env(name: str) -> dict:
     db = settings.DATABASES["default"]
     env = {**os.environ, "PGDATABASE": name, "PGUSER": db["USER"] or "postgres"}
-    if db.get("HOST"):
-        env["PGHOST"] = db["HOST"]
+    host = db.get("HOST") or db["OPTIONS"].get("host", "")  # the embedded server: its socket
+    if host:
+        env["PGHOST"] = host
     if db.get("PORT"):
         env["PGPORT"] = str(db["PORT"])
     if db.get("PASSWORD"):

@@ -37,10 +37,12 @@ def free_port() -> int:
 def database_url() -> str:
     """The test database, for processes of their own (the embedded server by its socket)."""
     db = connection.settings_dict
-    host = quote(db["HOST"] or "", safe="")
-    port = f":{db['PORT']}" if db["PORT"] else ""
+    user = db["USER"] or "postgres"
     password = f":{quote(db['PASSWORD'], safe='')}" if db["PASSWORD"] else ""
-    return f"postgresql://{db['USER'] or 'postgres'}{password}@{host}{port}/{db['NAME']}"
+    if not db["HOST"]:  # the embedded server: a socket folder
+        return f"postgresql://{user}{password}@/{db['NAME']}?host={db['OPTIONS']['host']}"
+    port = f":{db['PORT']}" if db["PORT"] else ""
+    return f"postgresql://{user}{password}@{db['HOST']}{port}/{db['NAME']}"
 
 
 def start(folder, port: int, log) -> subprocess.Popen:
