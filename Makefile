@@ -12,7 +12,7 @@ BENCH_CASES ?= 5000
 BENCH_EVENTS ?= 2000
 BENCH_FUNDING ?= 2000
 
-.PHONY: run serve stop test lint format bench install install-dev assets messages clean-vendor
+.PHONY: run serve instance stop test lint format bench install install-dev assets messages clean-vendor
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -55,20 +55,38 @@ run: install assets
 	$(MANAGE) seed_demo --if-empty
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# Production-like: DEBUG off, gunicorn, collected and compressed static files via WhiteNoise.
-# Plain HTTP on localhost, so the HTTPS-only settings are relaxed here and only here.
+# Production-like: DEBUG off, gunicorn, collected and compressed static files via WhiteNoise,
+# the task worker (mail, scheduled jobs) and the scheduler beside it. Plain HTTP on
+# localhost, so the HTTPS-only settings are relaxed here and only here. SECRET_KEY,
+# ALLOWED_HOSTS and SITE_URL come from the environment when set (several instances must
+# share one key), else a key kept in var/secret_key and this machine's addresses.
+SERVE_ENV = DEBUG=0 SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	  ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}"
+# The worker and the scheduler run in the background of gunicorn's shell and end with it.
+BESIDE_GUNICORN = $(MANAGE) db_worker --queue-name '*' & $(MANAGE) run_scheduler & \
+	  trap 'kill \$$(jobs -p) 2>/dev/null' EXIT INT TERM;
 serve: install assets
 	mkdir -p var
-	test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
-	$(MANAGE) migrate --no-input
-	$(MANAGE) createcachetable
+	test -n "$$SECRET_KEY" || test -s var/secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key
+	$(MANAGE) migrate_locked
 	$(MANAGE) seed_demo --if-empty
-	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" SITE_URL=http://127.0.0.1:$(PORT) \
-	  $(MANAGE) collectstatic --no-input --clear -v 0
-	DEBUG=0 SECRET_KEY="$$(cat var/secret_key)" ALLOWED_HOSTS=127.0.0.1,localhost \
-	  SITE_URL=http://127.0.0.1:$(PORT) \
-	  SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 \
-	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+	$(SERVE_ENV) $(MANAGE) collectstatic --no-input --clear -v 0
+	$(SERVE_ENV) SECURE_SSL_REDIRECT=0 SECURE_COOKIES=0 SECURE_HSTS_SECONDS=0 bash -c "$(BESIDE_GUNICORN) \
+	  $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile - \
+	  --control-socket var/gunicorn-$(PORT).ctl"
+
+# One instance of a deployment of several (README "Running several instances"): no demo
+# data, every setting from the environment (SECRET_KEY, ALLOWED_HOSTS, SITE_URL,
+# DATABASE_URL, REDIS_URL, TRUSTED_PROXY_COUNT, the bucket), gunicorn on ADDRESS with
+# its own control socket, the worker and the scheduler beside it. Migrations under a lock.
+ADDRESS ?= 127.0.0.1:$(PORT)
+WORKERS ?= 2
+instance: install assets
+	mkdir -p var
+	DEBUG=0 $(MANAGE) migrate_locked
+	DEBUG=0 $(MANAGE) collectstatic --no-input -v 0
+	DEBUG=0 bash -c "$(BESIDE_GUNICORN) $(VENV)/bin/gunicorn config.wsgi --bind $(ADDRESS) \
+	  --workers $(WORKERS) --access-logfile - --control-socket var/gunicorn-$(subst :,-,$(ADDRESS)).ctl"
 
 # The embedded PostgreSQL outlives `make run`, `make serve` and `make test` (the next start
 # is instant); this stops it. Nothing to do with DATABASE_URL set.

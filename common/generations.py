@@ -7,6 +7,10 @@ again when the transaction commits: a request that read the data while the chang
 yet visible stored its result under the first renewal, which the second makes old.
 
 Bulk inserts and updates send no signals; code that makes them calls `renew()` itself.
+
+A model with drafts is watched with `public=`, the name of its queryset method that
+returns what public pages show: a save renews only when the row was public before it or is
+public after it, so a draft's edit leaves every cached page as it is.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import models, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 _PREFIX = "generation:"
 # Every generation by name, filled as the apps make theirs.
@@ -49,19 +53,57 @@ class Generation:
     def _set(self) -> None:
         cache.set(self.key, uuid.uuid4().hex, None)
 
-    def watch(self, model: type[models.Model], *, relations: Iterable[str] = ()) -> None:
+    def watch(
+        self, model: type[models.Model], *, relations: Iterable[str] = (), public: str = ""
+    ) -> None:
         """Renew on every save and delete of `model` and every change of its
-        many-to-many `relations`."""
+        many-to-many `relations`; with `public` (a queryset method's name), only for
+        rows that public pages show, before or after the change."""
         uid = f"generation-{self.name}-{model._meta.label_lower}"
-        post_save.connect(self.renew, sender=model, weak=False, dispatch_uid=uid + "-save")
+        renew = self.renew
+        if public:
+            watcher = _PublicWatcher(self, model, public)
+            pre_save.connect(watcher.before, sender=model, weak=False, dispatch_uid=uid + "-pre")
+            renew = watcher.renew
+        post_save.connect(renew, sender=model, weak=False, dispatch_uid=uid + "-save")
         post_delete.connect(self.renew, sender=model, weak=False, dispatch_uid=uid + "-delete")
         for relation in relations:
             m2m_changed.connect(
-                self.renew,
+                renew,
                 sender=getattr(model, relation).through,
                 weak=False,
                 dispatch_uid=f"{uid}-{relation}",
             )
+
+
+class _PublicWatcher:
+    """Renews a generation for a change of a row that public pages show (or showed)."""
+
+    def __init__(self, generation: Generation, model: type[models.Model], public: str) -> None:
+        self.generation = generation
+        self.model = model
+        self.public = public
+        self.flag = f"_was_public_{generation.name}"
+
+    def _is_public(self, pk) -> bool:
+        if pk is None:
+            return False
+        manager = self.model._default_manager
+        return getattr(manager.all(), self.public)().filter(pk=pk).exists()
+
+    def before(self, instance, **_signal) -> None:
+        setattr(instance, self.flag, self._is_public(instance.pk))
+
+    def renew(self, instance=None, **signal) -> None:
+        if signal.get("reverse") or not isinstance(instance, self.model):
+            # A change seen from the other side (a theme's resources): renew as usual.
+            self.generation.renew(**signal)
+            return
+        if str(signal.get("action", "post_")).startswith("pre_"):
+            return
+        was_public = getattr(instance, self.flag, False)
+        if was_public or self._is_public(instance.pk):
+            self.generation.renew(**signal)
 
 
 def current_many(generations: Iterable[Generation]) -> dict[str, str]:

@@ -9,12 +9,23 @@ clickable, paragraphs kept), so no second template can drift from the first. Eac
 recipient gets their own message, so nobody sees the others' addresses, in their own
 language: the one they chose, else the one they last used the portal in, else the
 language of the request that caused the mail.
+
+Sending is a task (django-tasks): with the database backend the task's row is written in
+the same transaction as the change, so a mail is queued exactly when the change is kept,
+and the worker (`manage.py db_worker`) sends it. A mail server that is down makes the
+worker log the failure and try again later, with growing pauses (MAIL_RETRY_DELAYS); the
+visitor who caused the mail never sees an error. Staff see queued and failed mails in the
+admin (Tasks → DB task results). In development and in tests the immediate backend sends
+once the transaction commits, so the console and the test outbox still show the mail.
 """
 
 from __future__ import annotations
 
+import base64
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -23,9 +34,12 @@ from django.db import transaction
 from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.template.loader_tags import BlockNode
-from django.utils import translation
+from django.utils import timezone, translation
+from django_tasks import default_task_backend, task
 
 from common.text import one_line
+
+logger = logging.getLogger(__name__)
 
 LANGUAGES = ("da", "en")
 
@@ -106,7 +120,105 @@ def send_after_commit(
         seen.add(to.address.lower())
         messages.append(_message(template, context, to, language, attachments))
     if messages:
-        transaction.on_commit(lambda: get_connection().send_messages(messages))
+        queue(messages)
+
+
+def queue(messages: Iterable[EmailMultiAlternatives], *, with_change: bool = True) -> None:
+    """Hand `messages` to the worker. A durable backend (the database) writes them in the
+    current transaction, so they are queued exactly when the change commits; a backend
+    that runs at once (development, tests) waits for the commit, so that nothing is sent
+    for a change that rolls back. `with_change=False`: mail that belongs to no change
+    (allauth's), handed over at once."""
+    payloads = [_payload(message) for message in messages]
+
+    def enqueue() -> None:
+        for payload in payloads:
+            deliver.enqueue(payload)
+
+    if default_task_backend.supports_defer or not with_change:
+        enqueue()
+    else:
+        transaction.on_commit(enqueue)
+
+
+def _payload(message: EmailMultiAlternatives) -> dict[str, Any]:
+    """A message as JSON, for the task's row."""
+
+    def encoded(content: str | bytes) -> str:
+        return base64.b64encode(content.encode() if isinstance(content, str) else content).decode()
+
+    return {
+        "subject": str(message.subject),
+        "body": str(message.body),
+        "from_email": message.from_email,
+        "to": list(message.to),
+        "cc": list(message.cc),
+        "bcc": list(message.bcc),
+        "reply_to": list(message.reply_to),
+        "headers": dict(message.extra_headers),
+        "alternatives": [
+            [str(content), mimetype] for content, mimetype in getattr(message, "alternatives", [])
+        ],
+        "attachments": [
+            [filename, encoded(content), mimetype]
+            for filename, content, mimetype in message.attachments
+        ],
+    }
+
+
+def _from_payload(payload: dict[str, Any]) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=payload["subject"],
+        body=payload["body"],
+        from_email=payload["from_email"],
+        to=payload["to"],
+        cc=payload["cc"],
+        bcc=payload["bcc"],
+        reply_to=payload["reply_to"],
+        headers=payload["headers"],
+    )
+    for content, mimetype in payload["alternatives"]:
+        message.attach_alternative(content, mimetype)
+    for filename, content, mimetype in payload["attachments"]:
+        data = base64.b64decode(content)
+        if mimetype.startswith("text/"):
+            data = data.decode()
+        message.attach(filename, data, mimetype)
+    return message
+
+
+@task()
+def deliver(payload: dict[str, Any], attempt: int = 1) -> None:
+    """Send one queued message. On failure: log it, queue the next attempt after the
+    next pause of MAIL_RETRY_DELAYS, and fail this one (staff see it in the admin)."""
+    to = ", ".join(payload["to"])
+    try:
+        get_connection().send_messages([_from_payload(payload)])
+    except Exception:
+        delays = settings.MAIL_RETRY_DELAYS
+        if attempt <= len(delays) and default_task_backend.supports_defer:
+            delay = delays[attempt - 1]
+            logger.warning(
+                "Mail to %s failed (attempt %d); retrying in %d s",
+                to,
+                attempt,
+                delay,
+                exc_info=True,
+                extra={"mail_to": to, "attempt": attempt},
+            )
+            run_after = timezone.now() + timedelta(seconds=delay)
+            deliver.using(run_after=run_after).enqueue(payload, attempt + 1)
+        else:
+            logger.error(
+                "Mail to %s failed (attempt %d); giving up",
+                to,
+                attempt,
+                exc_info=True,
+                extra={"mail_to": to, "attempt": attempt},
+            )
+        raise
+    if attempt > 1:
+        logger.info("Mail to %s sent on attempt %d", to, attempt)
 
 
 class RememberLanguageMiddleware:

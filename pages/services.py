@@ -3,9 +3,11 @@ answering it."""
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from common.mail import Recipient, recipient, send_after_commit
@@ -39,31 +41,44 @@ def receive_message(
     organisation: str = "",
     language: str,
     user=None,
+    submission: uuid.UUID | None = None,
 ) -> ContactMessage:
     """Store the message, send it to the staff who answer its topic and a receipt to the
-    sender."""
-    with transaction.atomic():
-        stored = ContactMessage.objects.create(
-            topic=topic,
-            name=name,
-            email=email,
-            organisation=organisation,
-            message=message,
-            language=language,
-            user=user if user is not None and user.is_authenticated else None,
-        )
-        context = {"message": stored}
-        send_after_commit(
-            template="pages/email/contact_staff.txt",
-            recipients=staff_recipients(stored),
-            context=context,
-            language=language,
-        )
-        send_after_commit(
-            template="pages/email/contact_receipt.txt",
-            recipients=[Recipient(email, language)],
-            context=context,
-        )
+    sender. A form sent again (the same `submission` token: a double click, a retry)
+    returns the message already stored and sends nothing more."""
+    if submission is not None:
+        existing = ContactMessage.objects.filter(submission=submission).first()
+        if existing is not None:
+            return existing
+    try:
+        with transaction.atomic():
+            stored = ContactMessage.objects.create(
+                submission=submission,
+                topic=topic,
+                name=name,
+                email=email,
+                organisation=organisation,
+                message=message,
+                language=language,
+                user=user if user is not None and user.is_authenticated else None,
+            )
+            context = {"message": stored}
+            send_after_commit(
+                template="pages/email/contact_staff.txt",
+                recipients=staff_recipients(stored),
+                context=context,
+                language=language,
+            )
+            send_after_commit(
+                template="pages/email/contact_receipt.txt",
+                recipients=[Recipient(email, language)],
+                context=context,
+            )
+    except IntegrityError:
+        # The same form, submitted at the same moment, was stored by the other request.
+        if submission is None:
+            raise
+        return ContactMessage.objects.get(submission=submission)
     return stored
 
 

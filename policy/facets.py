@@ -39,7 +39,8 @@ RECOMMENDATION_COUNTER = FacetCounter(
 
 def watch_changes() -> None:
     """Connect the signals that renew the generations (called from the app's ready())."""
-    GENERATION.watch(Event, relations=("themes", "organisers", "co_hosts"))
+    # A draft's edit shows on no public page: it renews nothing.
+    GENERATION.watch(Event, relations=("themes", "organisers", "co_hosts"), public="public")
     GENERATION.watch(Outcome, relations=("actors",))
     for model in (AgendaItem, Speaker, Registration, OutcomeResource, Recommendation):
         GENERATION.watch(model)

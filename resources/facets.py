@@ -32,7 +32,8 @@ COUNTER = FacetCounter(
 
 def watch_changes() -> None:
     """Connect the signals that renew the generations (called from the app's ready())."""
-    GENERATION.watch(Resource, relations=[*COUNTER.relations.values(), "sdgs"])
+    # A draft's edit shows on no public page: it renews nothing.
+    GENERATION.watch(Resource, relations=[*COUNTER.relations.values(), "sdgs"], public="published")
     for model in (ResourceFile, Collection, CollectionItem, Actor, Theme, TargetGroup):
         GENERATION.watch(model)
     ECOSYSTEM_GENERATION.watch(Resource, relations=["publishers"])

@@ -180,9 +180,11 @@ def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponse:
         response = render(request, "resources/no_access.html", {"resource": resource}, status=403)
         response["Cache-Control"] = "private, no-store"
         return response
-    services.record_download(resource_file)
     if getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
-        # S3: a URL that expires in a minute, issued only after the check above.
+        # S3: a URL that expires in a minute, issued only after the check above, and only
+        # for a file that is there (a restore without the files must not count downloads).
+        if not default_storage.exists(resource_file.file.name):
+            raise Http404
         url = default_storage.url(
             resource_file.file.name,
             parameters={
@@ -204,6 +206,8 @@ def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponse:
             filename=resource_file.original_name,
             content_type=resource_file.content_type,
         )
+    # Counted only now: a file that is missing answered 404 above and is not a download.
+    services.record_download(resource_file)
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = (
         "public, max-age=300" if resource.access == Resource.Access.PUBLIC else "private, no-store"

@@ -169,8 +169,15 @@ class Actor(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["cvr"], condition=~Q(cvr=""), name="actor_cvr_unique"),
+            # One name per place. NULLS NOT DISTINCT (PostgreSQL 15): an actor abroad has
+            # no municipality, and without it ten simultaneous registrations of one Swedish
+            # organisation made several actors.
             models.UniqueConstraint(
-                Lower("name"), "municipality", name="actor_name_municipality_unique"
+                Lower("name"),
+                "country",
+                "municipality",
+                nulls_distinct=False,
+                name="actor_name_municipality_unique",
             ),
             models.CheckConstraint(
                 condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),

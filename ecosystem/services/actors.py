@@ -220,6 +220,7 @@ def _duplicate_error(
         cvr=values.get("cvr", "") if constraint == "actor_cvr_unique" else "",
         name=values.get("name", "") if constraint != "actor_cvr_unique" else "",
         municipality=values.get("municipality"),
+        country=str(values.get("country") or ""),
         exclude=exclude,
     )
     if constraint == "actor_cvr_unique":

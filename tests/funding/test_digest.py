@@ -146,10 +146,15 @@ def test_subscribe_page(client):
     )
     alert = FundingAlert.objects.get(user=user)
     assert alert.language == "en"
-    # Subscribed already: the form is gone, and a second post is refused.
+    # Subscribed already: the form is gone, and a second post says so.
     again = client.get("/en/funding/alerts/").content.decode()
     assert "You get alerts for every organisation you are a member of." in again
-    assert client.post("/en/funding/alerts/", {"actor": actor.pk}).status_code == 400
+    repeated = client.post("/en/funding/alerts/", {"actor": actor.pk}, follow=True)
+    assert repeated.status_code == 200
+    assert (
+        "You are already subscribed to funding calls for Foreningen Åben Dør."
+        in repeated.content.decode()
+    )
     assert FundingAlert.objects.filter(user=user).count() == 1
 
 

@@ -1,6 +1,8 @@
 """The contact form: each topic reaches its staff group, the sender gets a receipt, spam
 is turned away, and staff answer from the admin."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -140,3 +142,22 @@ def test_staff_answer_from_the_admin_and_the_sender_gets_the_reply(
     assert "Send us the form by Friday." in mail.outbox[0].body
     press_url = reverse("admin:pages_contactmessage_change", args=[press.pk])
     assert client.get(press_url).status_code == 302  # another group's topic: not found
+
+
+def test_a_double_submitted_form_stores_one_message_and_sends_its_mails_once(
+    client, django_capture_on_commit_callbacks
+):
+    page = client.get(CONTACT_URL).content.decode()
+    token = re.search(r'name="submission" value="([0-9a-f-]{36})"', page).group(1)
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.post(CONTACT_URL, {**FORM, "topic": "other", "submission": token})
+        second = client.post(CONTACT_URL, {**FORM, "topic": "other", "submission": token})
+    assert first.status_code == second.status_code == 302
+    assert ContactMessage.objects.count() == 1
+    assert sorted(m.to[0] for m in mail.outbox) == [
+        "karen@example.dk",
+        "kontakt@socialinnovation.dk",
+    ]
+    # Another form (another token) is another message.
+    another = client.get(CONTACT_URL).content.decode()
+    assert token not in another

@@ -162,6 +162,14 @@ def test_downloads_are_counted_per_file_and_day_without_who(client):
     assert [f.name for f in DownloadCount._meta.fields] == ["id", "resource_file", "day", "count"]
 
 
+def test_a_file_missing_from_storage_answers_404_and_is_not_counted(client):
+    resource = ResourceFactory()
+    missing = add_pdf(resource, ["a"])
+    missing.file.storage.delete(missing.file.name)  # a restore without the files
+    assert client.get(missing.get_absolute_url()).status_code == 404
+    assert not DownloadCount.objects.exists()
+
+
 def test_editors_see_the_counts_in_the_admin(client):
     editor = UserFactory(staff_mfa=True, groups=[staff.EDITORS])
     resource = ResourceFactory(with_file=True)
