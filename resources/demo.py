@@ -26,7 +26,7 @@ BULK_BATCH = 5000
 PARTNER_MEMBER = "medlem@demo.socialinnovation.dk"
 
 TOPICS_DA = [
-    ("Finansieringsmodeller for social innovation", "Sociale investeringer, udfaldskontrakter og fonde: sådan finansieres nye løsninger."),  # noqa: E501
+    ("Finansieringsmodeller for social innovation", "Sociale investeringer, resultatkontrakter og fonde: sådan finansieres nye løsninger."),  # noqa: E501
     ("Kom godt i gang med social innovation i kommunen", "En trin-for-trin-vejledning til kommuner, der vil udvikle velfærden sammen med borgerne."),  # noqa: E501
     ("Samskabelse med civilsamfundet", "Metoder til at skabe løsninger sammen med foreninger og frivillige."),  # noqa: E501
     ("Effektmåling af sociale indsatser", "Sådan dokumenterer I, hvad en indsats skaber for borgerne."),  # noqa: E501

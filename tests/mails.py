@@ -37,6 +37,7 @@ class Sample:
         "email": "mette@example.dk",
         "name": NAME,
         "full_name": NAME,
+        "contact_name": NAME,
         "title": "Bolig først i Aarhus",
     }
 
@@ -78,6 +79,9 @@ def context() -> dict:
             "registration",
             "caseapplication",
             "call",
+            "case",
+            "sender_actor",
+            "alert",
             "interest",
             "answer",
             "reply",
