@@ -314,7 +314,8 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Maps ---------------------------------------------------------------------------------
 TILE_URL = os.environ.get("TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-TILE_ATTRIBUTION = os.environ.get("TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
+# Empty: "© OpenStreetMap contributors" in the page's language (the map views translate it).
+TILE_ATTRIBUTION = os.environ.get("TILE_ATTRIBUTION", "")
 
 
 def _origin(url: str) -> str:
