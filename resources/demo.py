@@ -51,11 +51,18 @@ class LibraryReport:
     partners_created: int = 0
 
 
-def _paragraphs(title: str, summary: str, number: int) -> list[str]:
+def _paragraphs(title: str, summary: str, number: int, language: str) -> list[str]:
+    """A file's text, all of it in the resource's own language."""
+    if language == "da":
+        return [
+            summary,
+            f"{title}. Denne ressource indeholder eksempler, erfaringer og anbefalinger. "
+            "Finansiering, partnerskaber og samskabelse er centrale temaer.",
+            f"Ressource nummer {number} i demobiblioteket.",
+        ]
     return [
         summary,
-        f"{title}. Denne ressource indeholder eksempler, erfaringer og anbefalinger. "
-        "Finansiering, partnerskaber og samskabelse er centrale temaer.",
+        f"{title}. This resource holds examples, experience and recommendations.",
         "Financing, partnerships and co-creation are central themes of this resource, "
         f"number {number} in the demo library.",
     ]
@@ -150,7 +157,7 @@ def _seed_demo_set(report, rng, themes, groups, actors) -> list[Resource]:
 
 
 def _add_file(resource: Resource, number: int) -> None:
-    paragraphs = _paragraphs(resource.title, resource.summary, number)
+    paragraphs = _paragraphs(resource.title, resource.summary, number, resource.language)
     if number % 3 == 2:
         content, kind, name = make_docx(resource.title, paragraphs), "docx", "notat.docx"
     else:
