@@ -61,16 +61,18 @@ def report(texts: Iterable[tuple[str, str]]) -> list[str]:
     return lines
 
 
+def translations(where: str, entry) -> Iterator[tuple[str, str]]:
+    """Each translation of a catalogue entry (the plural forms too)."""
+    for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+        if text:
+            yield f"{where} {entry.msgid[:50]!r}", text
+
+
 def catalogue_texts() -> Iterator[tuple[str, str]]:
     for path in CATALOGUES:
         for entry in polib.mofile(str(path)):
-            if not entry.msgid:
-                continue
-            where = f"{path.relative_to(ROOT)} {entry.msgid[:50]!r}"
-            if entry.msgstr:
-                yield where, entry.msgstr
-            for text in entry.msgstr_plural.values():
-                yield where, text
+            if entry.msgid:
+                yield from translations(str(path.relative_to(ROOT)), entry)
 
 
 def allauth_texts() -> Iterator[tuple[str, str]]:
@@ -82,11 +84,7 @@ def allauth_texts() -> Iterator[tuple[str, str]]:
             continue
         if not any(path.startswith(ALLAUTH_SHOWN) for path, _line in entry.occurrences):
             continue
-        where = f"allauth {entry.occurrences[0][0]} {entry.msgid[:50]!r}"
-        if entry.msgstr:
-            yield where, entry.msgstr
-        for text in entry.msgstr_plural.values():
-            yield where, text
+        yield from translations(f"allauth {entry.occurrences[0][0]}", entry)
 
 
 def reference_texts() -> Iterator[tuple[str, str]]:
