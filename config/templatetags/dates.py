@@ -43,6 +43,7 @@ def time_span(start: datetime | None, end: datetime | None = None) -> str:
     if not start:
         return ""
     first, separator, last = span_parts(start, end)
+    start = _local(start)
     if not last:
         return format_html('<time datetime="{}">{}</time>', start.isoformat(), first)
     return format_html(
@@ -50,6 +51,6 @@ def time_span(start: datetime | None, end: datetime | None = None) -> str:
         start.isoformat(),
         first,
         separator,
-        end.isoformat(),
+        _local(end).isoformat(),
         last,
     )

@@ -80,3 +80,9 @@ def test_chart_months_in_danish(month, expected):
             pgettext("a month on a chart's axis (date format)", "M Y"),
         )
     assert label == expected
+
+
+def test_the_page_span_is_in_danish_time_for_a_time_stored_in_utc():
+    start = DAY_START.astimezone(datetime.UTC)
+    html = render("{% time_span start end %}", "da", start=start, end=DAY_END)
+    assert 'datetime="2026-12-21T09:00:00+01:00">21. december 2026 kl. 9.00</time>' in html
