@@ -12,7 +12,9 @@ class PortalConfig(AppConfig):
         from django.conf import settings
         from django.contrib import admin
 
-        from config import checks  # noqa: F401  (registers the system checks)
+        from config import admin_inlines, checks  # noqa: F401  (registers the system checks)
+
+        admin_inlines.install()
 
         admin.site.site_header = settings.PORTAL_NAME
         admin.site.site_title = settings.PORTAL_NAME

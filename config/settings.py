@@ -240,6 +240,8 @@ LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_allauth"]
 TIME_ZONE = "Europe/Copenhagen"
 USE_I18N = True
 USE_TZ = True
+# Danish "21. maj 2026 kl. 9.00" and British English "14 December 2026, 09:00".
+FORMAT_MODULE_PATH = ["config.formats"]
 
 # --- Static and media files ---------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -335,7 +337,8 @@ TASKS = {
 
 # --- Maps ---------------------------------------------------------------------------------
 TILE_URL = os.environ.get("TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
-TILE_ATTRIBUTION = os.environ.get("TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors")
+# Empty: "© OpenStreetMap contributors" in the page's language (the map views translate it).
+TILE_ATTRIBUTION = os.environ.get("TILE_ATTRIBUTION", "")
 
 
 def _origin(url: str) -> str:

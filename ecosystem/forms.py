@@ -234,6 +234,10 @@ class ActorForm(CleanTextMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.duplicate: Actor | None = None
+        # The English texts are typed in English: screen readers and spell checkers follow.
+        for name, field in self.fields.items():
+            if name.endswith("_en"):
+                field.widget.attrs["lang"] = "en"
         year = timezone.localdate().year
         founded = self.fields["founded_year"]
         founded.max_value = year

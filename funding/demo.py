@@ -164,10 +164,10 @@ CALLS = [
          scope=Scope.EU, themes=("access-to-employment", "active-inclusion"),
          groups=("unemployed-people", "migrants-and-refugees"),
          link="https://erhvervsfremmestyrelsen.dk/"),
-    Call("easi-social-innovation-call", "European Commission", "ESF+ EaSI strand",
+    Call("easi-social-innovation-call", "Europa-Kommissionen", "ESF+, EaSI-delprogrammet",
          Kind.GRANT, "EaSI: Innovative løsninger for social inklusion i Europa",
          "EaSI: Social innovations for inclusion across Europe",
-         "EU-Kommissionens EaSI-program støtter tværnationale partnerskaber, der afprøver og "
+         "Europa-Kommissionens EaSI-program støtter tværnationale partnerskaber, der afprøver og "
          "skalerer sociale innovationer. Mindst tre lande skal deltage.",
          "The European Commission's EaSI strand supports transnational partnerships that test "
          "and scale social innovations. At least three countries must take part.",
@@ -176,11 +176,11 @@ CALLS = [
          themes=("integration-of-marginalised-communities",),
          groups=("poverty-and-social-exclusion",),
          link="https://ec.europa.eu/social/easi"),
-    Call("easi-microfinance-social-enterprise", "European Investment Fund",
-         "EaSI Guarantee Instrument", Kind.LOAN,
-         "Lån og garantier til sociale virksomheder gennem EaSI",
+    Call("easi-microfinance-social-enterprise", "Den Europæiske Investeringsfond",
+         "EaSI-garantiordningen", Kind.LOAN,
+         "Lån og garantier til socialøkonomiske virksomheder gennem EaSI",
          "Loans and guarantees for social enterprises through EaSI",
-         "Sociale virksomheder kan få lån op til 500.000 euro gennem banker og "
+         "Socialøkonomiske virksomheder kan få lån op til 500.000 euro gennem banker og "
          "mikrofinansinstitutter, der har en EaSI-garanti.",
          "Social enterprises can get loans of up to EUR 500,000 through banks and microfinance "
          "providers that hold an EaSI guarantee.",
@@ -188,10 +188,10 @@ CALLS = [
          scope=Scope.EU, themes=("access-to-employment",), link="https://www.eif.org/",
          models=("loan",)),
     Call("social-impact-kapital-tidlig-fase", "Social Impact Kapital", "Tidlig fase",
-         Kind.EQUITY, "Egenkapital til sociale virksomheder i vækst",
+         Kind.EQUITY, "Egenkapital til socialøkonomiske virksomheder i vækst",
          "Equity for growing social enterprises",
-         "Vi investerer 0,5–3 mio. kr. som egenkapital eller konvertible lån i sociale "
-         "virksomheder med dokumenteret effekt og en plan for vækst.",
+         "Vi investerer 0,5–3 mio. kr. som egenkapital eller konvertible lån i "
+         "socialøkonomiske virksomheder med dokumenteret effekt og en plan for vækst.",
          "We invest DKK 0.5–3 million as equity or convertible loans in social enterprises "
          "with documented impact and a plan for growth.",
          (), 200, (500_000, 3_000_000), eligible=(K.SOCIAL_ENTERPRISE, K.RSV, K.BUSINESS),
@@ -206,8 +206,8 @@ CALLS = [
          (), 150, (50_000, 750_000), eligible=(K.SOCIAL_ENTERPRISE, K.RSV, K.NGO),
          models=("loan",)),
     Call("udfaldskontrakt-beskaeftigelse-midtjylland", "Midtjysk Social Investeringsfond",
-         "Sociale udfaldskontrakter", Kind.OUTCOMES,
-         "Udfaldskontrakt: Flere udsatte ledige i job",
+         "Sociale resultatkontrakter", Kind.OUTCOMES,
+         "Resultatkontrakt: Flere udsatte ledige i job",
          "Outcomes contract: more long-term unemployed people in work",
          "Fonden forudfinansierer en beskæftigelsesindsats, og kommunen betaler kun, hvis "
          "flere borgere kommer i job. Vi søger leverandører og kommuner, der vil være med.",

@@ -11,7 +11,7 @@ from django.db.models import Count, DateField, Min, Q, Sum
 from django.db.models.functions import Trunc
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from ecosystem.models import Actor, Region
 from impact.periods import Period
@@ -41,9 +41,12 @@ def new_actors(period: Period) -> Table:
     table = period_table(
         period, [(_("New actors"), per_period(Actor.objects.published(), "published_at", period))]
     )
-    table.summary = _("%(count)s actors published in the period.") % {
-        "count": _number(table.total())
-    }
+    total = table.total()
+    table.summary = ngettext(
+        "%(count)s actor published in the period.",
+        "%(count)s actors published in the period.",
+        int(total),
+    ) % {"count": _number(total)}
     return table
 
 
@@ -318,7 +321,7 @@ def downloads(period: Period) -> Table:
     found = {row["resource_file__resource__kind"]: row["count"] for row in rows}
     table = Table(
         heading=_("Type of resource"),
-        columns=[_("Downloads")],
+        columns=[pgettext("a table column: how many times files were downloaded", "Downloads")],
         rows=[
             Row(kind, str(label), [found.get(kind, 0)])
             for kind, label in Resource.Kind.choices
@@ -326,7 +329,10 @@ def downloads(period: Period) -> Table:
         ],
         chart=RANKING,
     )
-    table.summary = _("%(count)s downloads in the period.") % {"count": _number(table.total())}
+    total = table.total()
+    table.summary = ngettext(
+        "%(count)s download in the period.", "%(count)s downloads in the period.", int(total)
+    ) % {"count": _number(total)}
     return table
 
 

@@ -14,8 +14,8 @@ PAGES = {
         "title_da": "Om kompetencecentret",
         "title_en": "About the competence centre",
         "summary_da": (
-            "Socialinnovation.dk drives Danmarks nationale kompetencecenter for social "
-            "innovation. EU har udpeget centret under Den Europæiske Socialfond Plus (ESF+)."
+            "Socialinnovation.dk drives af Danmarks nationale kompetencecenter for social "
+            "innovation, som EU har udpeget under Den Europæiske Socialfond Plus (ESF+)."
         ),
         "summary_en": (
             "Socialinnovation.dk is run by Denmark's national competence centre for social "
@@ -30,14 +30,14 @@ medlemsstat, og centret er finansieret af ESF+ og af de danske partnere.
 
 Centret er en del af et europæisk konsortium med partnere i **Irland** (Dublin),
 **Belgien** (Bruxelles), **Finland** (Helsinki), **Tjekkiet** (Prag) og **Polen**
-(Warszawa). Sammen udveksler vi metoder, validerer sager og bringer danske erfaringer ud i
+(Warszawa). Sammen udveksler vi metoder, validerer EU-cases og bringer danske erfaringer ud i
 Europa.
 
 ## Centrets fem opgaver
 
 1. **Økosystemet:** vi kortlægger og forbinder aktørerne i social innovation i hele landet
    – se [aktørkortet](/aktoerer/map/).
-2. **Viden:** vi deler metoder, evalueringer og værktøjer i vidensbiblioteket.
+2. **Viden:** vi deler metoder, evalueringer og værktøjer i videnbiblioteket.
 3. **Beslutningstagere:** vi bringer social innovation ind i politik gennem møder med
    beslutningstagere i kommuner, regioner og Folketinget.
 4. **Finansiering:** vi fremmer nye måder at finansiere social innovation på, fx sociale
@@ -242,7 +242,7 @@ overholdelser, der er nævnt nedenfor.
 
 - **Kortet over aktører:** markørerne på kortet kan ikke alle nås med tastaturet. Den samme
   oplysning findes i listen under kortet og i aktøroversigten.
-- **Dokumenter i vidensbiblioteket:** nogle ældre PDF-filer fra partnere er ikke
+- **Dokumenter i videnbiblioteket:** nogle ældre PDF-filer fra partnere er ikke
   tilgængelige for skærmlæsere. Skriv til os, så sender vi en tilgængelig udgave.
 - **Video fra arrangementer:** optagelser fra før 2026 har ikke alle undertekster.
 

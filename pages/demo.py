@@ -35,7 +35,7 @@ NEWS = [
         "title_en": "The actor map is open to every organisation",
         "summary_da": "Nu kan alle organisationer, der arbejder med social innovation, sætte sig selv på kortet.",
         "summary_en": "Every organisation working with social innovation can now put itself on the map.",
-        "body_da": "Kortet over det danske økosystem for social innovation er åbent. Opret en konto, registrér din organisation, og en moderator gennemgår den inden for få dage.\n\nData fra kortet kan hentes som åbne data under licensen CC BY 4.0.",
+        "body_da": "Kortet over det danske økosystem for social innovation er åbent. Opret en konto, registrer din organisation, og en moderator gennemgår den inden for få dage.\n\nData fra kortet kan hentes som åbne data under licensen CC BY 4.0.",
         "body_en": "The map of the Danish ecosystem for social innovation is open. Create an account, register your organisation, and a moderator reviews it within a few days.\n\nThe map's data can be downloaded as open data under the CC BY 4.0 licence.",
     },
 ]

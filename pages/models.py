@@ -76,7 +76,13 @@ class Page(models.Model):
     position = models.PositiveSmallIntegerField(
         _("position"), default=0, help_text=_("Lower numbers come first in their menu.")
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # When the text last changed: the page's "Senest opdateret". Moving the page in the menu
+    # is no edit of the text and leaves it as it is.
+    updated_at = models.DateTimeField(_("text last changed"), default=timezone.now)
+
+    TEXT_FIELDS = tuple(
+        f"{name}{suffix}" for name in ("title", "summary", "body") for suffix in ("", "_da", "_en")
+    )
 
     class Meta:
         verbose_name = _("page")
@@ -86,6 +92,15 @@ class Page(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.pk is not None:
+            before = type(self).objects.filter(pk=self.pk).values(*self.TEXT_FIELDS).first()
+            if before and any(before[name] != getattr(self, name) for name in self.TEXT_FIELDS):
+                self.updated_at = timezone.now()
+                if kwargs.get("update_fields") is not None:
+                    kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return reverse(self.key)

@@ -88,12 +88,12 @@ SPECS = [
 
 OUTCOMES = {
     "rundbord-beskaeftigelse": (
-        "Kommuner, jobcentre og sociale virksomheder blev enige om tre anbefalinger til at "
-        "gøre det lettere at afprøve nye løsninger i beskæftigelsesindsatsen.",
+        "Kommuner, jobcentre og socialøkonomiske virksomheder blev enige om tre anbefalinger til "
+        "at gøre det lettere at afprøve nye løsninger i beskæftigelsesindsatsen.",
         [
             ("Forsøgsfrihed for jobcentre", "national", "implemented"),
             ("Fælles målemetode for sociale resultater", "municipal", "adopted"),
-            ("Partnerskabsaftaler med sociale virksomheder", "regional", "proposed"),
+            ("Partnerskabsaftaler med socialøkonomiske virksomheder", "regional", "proposed"),
         ],
     ),
     "policylab-ensomhed": (

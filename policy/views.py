@@ -197,7 +197,10 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "json_ld": jsonld.json_ld(_event_data(request, event, seats_left)),
         "page_url": request.build_absolute_uri(event.get_absolute_url()),
     }
-    context |= {"tile_url": settings.TILE_URL, "tile_attribution": settings.TILE_ATTRIBUTION}
+    context |= {
+        "tile_url": settings.TILE_URL,
+        "tile_attribution": settings.TILE_ATTRIBUTION or _("© OpenStreetMap contributors"),
+    }
     return render(request, "policy/event_detail.html", context)
 
 

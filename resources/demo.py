@@ -26,7 +26,7 @@ BULK_BATCH = 5000
 PARTNER_MEMBER = "medlem@demo.socialinnovation.dk"
 
 TOPICS_DA = [
-    ("Finansieringsmodeller for social innovation", "Sociale investeringer, udfaldskontrakter og fonde: sådan finansieres nye løsninger."),  # noqa: E501
+    ("Finansieringsmodeller for social innovation", "Sociale investeringer, resultatkontrakter og fonde: sådan finansieres nye løsninger."),  # noqa: E501
     ("Kom godt i gang med social innovation i kommunen", "En trin-for-trin-vejledning til kommuner, der vil udvikle velfærden sammen med borgerne."),  # noqa: E501
     ("Samskabelse med civilsamfundet", "Metoder til at skabe løsninger sammen med foreninger og frivillige."),  # noqa: E501
     ("Effektmåling af sociale indsatser", "Sådan dokumenterer I, hvad en indsats skaber for borgerne."),  # noqa: E501
@@ -51,11 +51,18 @@ class LibraryReport:
     partners_created: int = 0
 
 
-def _paragraphs(title: str, summary: str, number: int) -> list[str]:
+def _paragraphs(title: str, summary: str, number: int, language: str) -> list[str]:
+    """A file's text, all of it in the resource's own language."""
+    if language == "da":
+        return [
+            summary,
+            f"{title}. Denne ressource indeholder eksempler, erfaringer og anbefalinger. "
+            "Finansiering, partnerskaber og samskabelse er centrale temaer.",
+            f"Ressource nummer {number} i demobiblioteket.",
+        ]
     return [
         summary,
-        f"{title}. Denne ressource indeholder eksempler, erfaringer og anbefalinger. "
-        "Finansiering, partnerskaber og samskabelse er centrale temaer.",
+        f"{title}. This resource holds examples, experience and recommendations.",
         "Financing, partnerships and co-creation are central themes of this resource, "
         f"number {number} in the demo library.",
     ]
@@ -150,7 +157,7 @@ def _seed_demo_set(report, rng, themes, groups, actors) -> list[Resource]:
 
 
 def _add_file(resource: Resource, number: int) -> None:
-    paragraphs = _paragraphs(resource.title, resource.summary, number)
+    paragraphs = _paragraphs(resource.title, resource.summary, number, resource.language)
     if number % 3 == 2:
         content, kind, name = make_docx(resource.title, paragraphs), "docx", "notat.docx"
     else:

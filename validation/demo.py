@@ -184,7 +184,7 @@ def seed_cases(*, total: int | None = None) -> int:
                 action=CaseLogEntry.Action.CHANGES_REQUESTED,
                 from_status=Status.IN_REVIEW,
                 to_status=state,
-                note="Please add figures that show the results, and who evaluated them.",
+                note="Tilføj tal, der viser resultaterne, og hvem der har evalueret dem.",
             )
         added += 1
     if total:

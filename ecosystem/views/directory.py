@@ -96,7 +96,10 @@ def actor_list(request: HttpRequest) -> HttpResponse:
 
 
 def _map_settings() -> dict:
-    return {"tile_url": settings.TILE_URL, "tile_attribution": settings.TILE_ATTRIBUTION}
+    return {
+        "tile_url": settings.TILE_URL,
+        "tile_attribution": settings.TILE_ATTRIBUTION or _("© OpenStreetMap contributors"),
+    }
 
 
 @require_safe

@@ -33,7 +33,10 @@ def _form_data(request: HttpRequest) -> tuple:
 
 def _map_settings() -> dict[str, str]:
     """The location picker's map tiles (a setting, OpenStreetMap by default)."""
-    return {"tile_url": settings.TILE_URL, "tile_attribution": settings.TILE_ATTRIBUTION}
+    return {
+        "tile_url": settings.TILE_URL,
+        "tile_attribution": settings.TILE_ATTRIBUTION or _("© OpenStreetMap contributors"),
+    }
 
 
 @require_http_methods(GET_POST)

@@ -1,6 +1,10 @@
 """The admin's front page counts what waits for the person signed in, each queue with a
 link to its filtered list; the admin's Danish reads right."""
 
+import html
+import json
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -121,6 +125,26 @@ def test_the_danish_add_another_label_has_no_wrong_article():
     with translation.override("da"):
         text = gettext("Add another %(verbose_name)s") % {"verbose_name": "Medlemskab"}
     assert text == "Tilføj: Medlemskab"
+
+
+def add_another_labels(response) -> set[str]:
+    return {
+        json.loads(html.unescape(found))["options"]["addText"]
+        for found in re.findall(r'data-inline-formset="([^"]+)"', response.content.decode())
+    }
+
+
+def test_the_danish_add_another_button_names_the_model_in_its_gender(client):
+    actor = ActorFactory()
+    client = staff_client(client, is_superuser=True, language="da")
+    with translation.override("da"):
+        response = client.get(f"/admin/ecosystem/actor/{actor.pk}/change/")
+    assert response.status_code == 200
+    assert {"Tilføj endnu et medlemskab", "Tilføj endnu en forbindelse"} <= add_another_labels(
+        response
+    )
+    response = client.get(f"/en/admin/ecosystem/actor/{actor.pk}/change/")
+    assert "Add another membership" in add_another_labels(response)
 
 
 def test_the_case_history_inline_offers_no_row_to_add_by_hand(client):

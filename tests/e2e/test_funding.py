@@ -42,7 +42,7 @@ def test_a_member_subscribes_gets_the_digest_and_unsubscribes_by_the_link(page, 
     page.goto(page.base_url + "/finansiering/")
     page.get_by_role("link", name="Få nye opslag på e-mail").first.click()
     page.get_by_label("Organisation").select_option(label="Café Fællesskab")
-    page.get_by_role("button", name="Tilmeld adviseringer").click()
+    page.get_by_role("button", name="Få besked om nye opslag").click()
     expect(page.locator("body")).to_contain_text("Du får en ugentlig e-mail")
     alert = FundingAlert.objects.get(user=member)
     assert alert.language == "da"
@@ -60,8 +60,8 @@ def test_a_member_subscribes_gets_the_digest_and_unsubscribes_by_the_link(page, 
     expect(page.locator("body")).to_contain_text("Linket virker ikke")
     assert FundingAlert.objects.filter(pk=alert.pk).exists()
     page.goto(page.base_url + link)
-    page.get_by_role("button", name="Stop adviseringerne").click()
-    expect(page.locator("body")).to_contain_text("Du får ikke længere finansieringsadviseringer")
+    page.get_by_role("button", name="Stop beskederne").click()
+    expect(page.locator("body")).to_contain_text("Du får ikke længere beskeder om nye opslag")
     assert not FundingAlert.objects.exists()
 
 

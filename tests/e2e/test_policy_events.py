@@ -49,7 +49,7 @@ def test_a_guest_registers_confirms_cancels_and_the_first_in_line_is_promoted(pa
     waiting = RegistrationFactory(event=event, waiting=True, email="venter@example.dk")
     page.goto(page.base_url + path_of("/cancel/", confirmation.body))
     page.get_by_role("button", name="Afmeld mig").click()
-    expect(page.locator("body")).to_contain_text("Din tilmelding er afmeldt")
+    expect(page.locator("body")).to_contain_text("Du er afmeldt")
     guest.refresh_from_db()
     waiting.refresh_from_db()
     assert (guest.status, waiting.status) == (RS.CANCELLED, RS.CONFIRMED)

@@ -126,7 +126,7 @@ def test_the_mails_link_unsubscribes_logged_out(member, client, django_capture_o
     assert "Vil du stoppe den ugentlige e-mail" in page.content.decode()
     assert FundingAlert.objects.filter(pk=member.pk).exists()  # a GET changes nothing
     done = client.post("/" + path)
-    assert "Du får ikke længere finansieringsadviseringer" in done.content.decode()
+    assert "Du får ikke længere beskeder om nye opslag" in done.content.decode()
     assert not FundingAlert.objects.filter(pk=member.pk).exists()
     # Used again: a friendly page, not an error.
     again = client.post("/" + path)
@@ -181,6 +181,6 @@ def test_personal_data_export_and_erase(member):
 def test_account_page_shows_the_alerts(client, member):
     client.force_login(member.user)
     page = client.get("/accounts/profile/").content.decode()
-    assert "Adviseringer om finansiering" in page
+    assert "Besked om nye opslag" in page
     assert "Café Fællesskab" in page
     assert 'href="/finansiering/alerts/"' in page
