@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('pages', '0003_about_page_danish'),
+        ('pages', '0004_about_page_danish'),
     ]
 
     operations = [

@@ -24,6 +24,6 @@ def back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("ecosystem", "0013_partnership_permissions")]
+    dependencies = [("ecosystem", "0015_actor_name_unique_per_place")]
 
     operations = [migrations.RunPython(rename, back)]

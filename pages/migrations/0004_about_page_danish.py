@@ -36,6 +36,6 @@ def fix(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("pages", "0002_staff_permissions")]
+    dependencies = [("pages", "0003_contact_message_form_token")]
 
     operations = [migrations.RunPython(fix, migrations.RunPython.noop)]
