@@ -196,6 +196,7 @@ ACCOUNT_FORMS = {
     "login": "config.accounts.LoginForm",
     "signup": "config.accounts.SignupForm",
     "reset_password": "config.accounts.ResetPasswordForm",
+    "add_email": "config.accounts.AddEmailForm",
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Behind a TLS proxy every request comes from the proxy's address: name how many proxies
