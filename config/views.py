@@ -187,6 +187,10 @@ def admin_view_on_site(request: HttpRequest, content_type_id: int, object_id: st
     return contenttype_views.shortcut(request, content_type_id, object_id)
 
 
+def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    raise Http404
+
+
 @require_safe
 def admin_login(request: HttpRequest) -> HttpResponse:
     """The admin's own log-in would skip the second factor; everyone logs in through allauth."""
