@@ -8,11 +8,11 @@ look-alike letters from another script. So every address is cleaned on the way i
 
 - `clean_address`: what is stored and shown. NFKC (full-width letters become ASCII),
   default-ignorable characters (zero-width spaces and joiners, soft hyphens, direction
-  marks) removed, the local part lower-cased, the domain mapped by UTS #46 (the `idna`
-  package) and shown in Unicode.
-- `address_key`: what is compared, with `=`: the cleaned address with its domain in
-  ASCII (the A-label), the very name the mail goes to. The user table holds it in a
-  unique column.
+  marks) removed, the domain mapped by UTS #46 (the `idna` package) and shown in Unicode;
+  the local part keeps the case it was typed in.
+- `address_key`: what is compared, with `=`: the cleaned address with its local part in
+  lower case and its domain in ASCII (the A-label), the very name the mail goes to. The
+  user table holds it in a unique column.
 - `address_skeleton`: UTS #39's idea of a skeleton, from the `confusable-homoglyphs`
   tables: each character that has an ASCII look-alike is replaced by it, so
   `socıalinnovation` and `sоcialinnovation` (Cyrillic о) both read `socialinnovation`.
@@ -73,7 +73,7 @@ def _split(value: str) -> tuple[str, str]:
         ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
     except idna.IDNAError as error:
         raise InvalidAddress(value) from error
-    return local.lower(), ascii_domain
+    return local, ascii_domain
 
 
 def clean_address(value: str) -> str:
@@ -85,7 +85,7 @@ def clean_address(value: str) -> str:
 def address_key(value: str) -> str:
     """The address as compared (domain in ASCII). Raises InvalidAddress."""
     local, ascii_domain = _split(value)
-    return f"{local}@{ascii_domain}"
+    return f"{local.lower()}@{ascii_domain}"
 
 
 def address_key_or_none(value: str) -> str | None:

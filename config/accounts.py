@@ -52,7 +52,7 @@ def holds_address(user, email: str) -> bool:
     return key is not None and (
         user.email_key == key
         or EmailAddress.objects.filter(
-            user=user, email=clean_address(email), verified=True
+            user=user, email=clean_address(email).lower(), verified=True
         ).exists()
     )
 
@@ -62,7 +62,7 @@ def address_is_held(email: str) -> bool:
     key = address_key_or_none(email)
     return key is not None and (
         User.objects.filter(email_key=key).exists()
-        or EmailAddress.objects.filter(email=clean_address(email), verified=True).exists()
+        or EmailAddress.objects.filter(email=clean_address(email).lower(), verified=True).exists()
     )
 
 

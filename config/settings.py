@@ -218,9 +218,14 @@ PORTAL_RATE_LIMITS = {
     "join_request": "20/h/ip,10/h/user",
     # The contact form: per client address and per sender's e-mail address.
     "contact": "10/h/ip,5/h/key",
+    # A guest's registration mails the address typed: per client and per address typed.
+    "event_registration": "20/h/ip,5/h/key",
     # Deleting an account asks for the password: no guessing it here either.
     "delete_account": "10/h/ip,5/h/user",
 }
+# The public forms (common.forms.HumanCheckMixin): sent sooner than this after the form
+# was shown, it was no person typing. Tests post at once; the test of the check sets it.
+HUMAN_CHECK_MIN_SECONDS = 0 if TESTING else 3
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Socialinnovation.dk"
 

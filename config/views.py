@@ -121,7 +121,7 @@ def contact(request: HttpRequest) -> HttpResponse:
             return redirect("contact")
         if form.is_valid():
             pages_services.receive_message(
-                **{k: v for k, v in form.cleaned_data.items() if k != "website"},
+                **form.human_data(),
                 language=get_language(),
                 user=request.user,
             )
