@@ -343,7 +343,7 @@ def register_for_event(
         active = locked.registrations.filter(status__in=Registration.ACTIVE).alias(
             address=Lower("email")
         )
-        mine = Q(address=email) | (Q(user=user) if user else Q(pk__in=[]))
+        mine = Q(address=email.lower()) | (Q(user=user) if user else Q(pk__in=[]))
         if active.filter(mine).exists():
             raise RegistrationError(ALREADY_REGISTERED)
         if user is None:
@@ -407,6 +407,15 @@ def confirm_email(*, registration: Registration, by, language: str = "") -> Regi
         event = _lock_event(registration.event_id)
         _check_open(event)
         registration.refresh_from_db(fields=["status"])
+        if registration.status in (RS.CANCELLED, RS.DECLINED):
+            # Cancelled (or declined) before the link was used: the link revives nothing.
+            raise RegistrationError(
+                _(
+                    "This registration is %(status)s. Register again on the event page if "
+                    "you want to take part."
+                )
+                % {"status": registration.get_status_display().lower()}
+            )
         if registration.status != RS.UNCONFIRMED:
             return registration  # the link opened twice: nothing more to do
         if event.needs_approval:

@@ -237,7 +237,12 @@ def _done_message(registration: Registration) -> str:
             "The event is full, so you are on the waiting list. We will e-mail you if a seat "
             "becomes free."
         ),
-    }[registration.status]
+        RS.ATTENDED: _("You took part in this event."),
+    }.get(
+        registration.status,
+        _("Your registration is %(status)s.")
+        % {"status": registration.get_status_display().lower()},
+    )
 
 
 @require_POST
