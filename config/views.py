@@ -316,7 +316,7 @@ def public_media(request: HttpRequest, path: str) -> FileResponse:
     content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)
     # A draft's logo is for its members and the moderators: never held by a shared cache.
-    response["Cache-Control"] = "public, max-age=86400" if public else "private"
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
