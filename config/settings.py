@@ -90,7 +90,7 @@ MIDDLEWARE = [
     "config.middleware.PermissionsPolicyMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "config.middleware.LeadingSlashesMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.StaticFilesMiddleware",  # WhiteNoise without its manifest
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
