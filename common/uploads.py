@@ -56,9 +56,7 @@ def _check_size(upload, kind: str, message=None) -> None:
 # --- Names --------------------------------------------------------------------------------
 
 
-def safe_name(
-    name: str, *, max_length: int = NAME_MAX_LENGTH, extension: str | None = None
-) -> str:
+def safe_name(name: str, *, max_length: int = NAME_MAX_LENGTH, extension: str | None = None) -> str:
     """A stored name made from what the visitor's file was called: ASCII letters, digits,
     dashes, one extension; long names are cut, never refused. `extension` (the kind the
     content was found to be) replaces the one typed: an HTML file is never stored as .html
