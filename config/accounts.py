@@ -24,6 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.utils.translation import ngettext
 
 from common.addresses import (
@@ -112,6 +113,16 @@ class MaximumLengthValidator:
 class AccountAdapter(DefaultAccountAdapter):
     """Every link and site name in allauth's mails comes from SITE_URL, like the portal's
     own mails, not from the Host header of the request that caused the mail."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Five wrong passwords lock the password out for everyone: the owner still gets
+        # in by a mailed code (ACCOUNT_LOGIN_BY_CODE_ENABLED).
+        "too_many_login_attempts": gettext_lazy(
+            "Too many wrong passwords for this address. Log in with a code that we e-mail "
+            "you instead, or try the password again in a few minutes."
+        ),
+    }
 
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         return site_url(super().get_email_confirmation_url(request, emailconfirmation))

@@ -226,6 +226,10 @@ PORTAL_RATE_LIMITS = {
 # The public forms (common.forms.HumanCheckMixin): sent sooner than this after the form
 # was shown, it was no person typing. Tests post at once; the test of the check sets it.
 HUMAN_CHECK_MIN_SECONDS = 0 if TESTING else 3
+# After the per-account limit of wrong passwords ("login_failed" above) the owner logs in
+# with a one-time code mailed to the address: the lock-out stops the guesser, not the
+# owner. The per-IP limits keep counting; staff still give their second factor after it.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Socialinnovation.dk"
 
