@@ -4,8 +4,12 @@ prefix of what was sent. Forms mix in `CleanTextMixin`; nothing here knows an ap
 
 from __future__ import annotations
 
+import time
+
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.utils.translation import gettext_lazy as _
 
 from common.text import short_echo, strip_bidi_controls, validate_multiline, validate_single_line
@@ -67,3 +71,51 @@ class ManyChoicesSelect(forms.SelectMultiple):
     def __init__(self, attrs=None, choices=()):
         attrs = {"data-many-choices": "", "data-remove-label": _("Remove"), **(attrs or {})}
         super().__init__(attrs, choices)
+
+
+# --- Robots on the public forms ---------------------------------------------------------------
+
+HUMAN_CHECK_FIELDS = ("website", "started")
+
+
+class HumanCheckMixin:
+    """For the forms anyone may send (contact, guest registration): a honeypot that people
+    never see and robots fill in, and the time the form was shown, signed, so a form sent
+    sooner than a person could type it (settings.HUMAN_CHECK_MIN_SECONDS) is caught. A view
+    answers a caught form as if it had gone through, and stores and sends nothing."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["website"] = forms.CharField(
+            label=_("Leave this field empty"),
+            required=False,
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+            template_name="includes/forms/honeypot.html",
+        )
+        self.fields["started"] = forms.CharField(
+            required=False, widget=forms.HiddenInput, initial=_sign_now
+        )
+
+    def is_spam(self) -> bool:
+        if self.data.get("website"):
+            return True
+        minimum = settings.HUMAN_CHECK_MIN_SECONDS
+        if not minimum:
+            return False
+        try:
+            TimestampSigner(salt=_SALT).unsign(self.data.get("started", ""), max_age=minimum)
+        except SignatureExpired:
+            return False  # shown long enough ago: a person had time to type
+        except BadSignature:
+            return True  # missing or forged
+        return True  # signed less than `minimum` seconds ago
+
+    def human_data(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k not in HUMAN_CHECK_FIELDS}
+
+
+_SALT = "common.forms.HumanCheckMixin"
+
+
+def _sign_now() -> str:
+    return TimestampSigner(salt=_SALT).sign(str(int(time.time())))

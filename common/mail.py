@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
@@ -35,6 +36,8 @@ from django.template import Context
 from django.template.loader import get_template, render_to_string
 from django.template.loader_tags import BlockNode
 from django.utils import timezone, translation
+from django.utils.html import escape, linebreaks
+from django.utils.safestring import mark_safe
 from django_tasks import default_task_backend, task
 
 from common.text import one_line
@@ -80,6 +83,14 @@ def _render_block(compiled, name: str, context: dict[str, Any]) -> str:
     return ""
 
 
+def html_body(body: str) -> str:
+    """The HTML part: the text escaped, paragraphs kept, and links made only of the portal's
+    own addresses. A name like "Visit https://evil.example" stays text, never a link."""
+    own = re.compile(re.escape(escape(settings.SITE_URL)) + r"""[^\s<>"']*""")
+    linked = own.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', escape(body))
+    return mark_safe(linebreaks(linked, autoescape=False))  # noqa: S308 - escaped above
+
+
 def _message(template: str, context: dict, to: Recipient, language: str, attachments=()):
     subject, body = render(template, context, language=to.language or language)
     message = EmailMultiAlternatives(
@@ -88,7 +99,8 @@ def _message(template: str, context: dict, to: Recipient, language: str, attachm
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
     html = render_to_string(
-        "email/body.html", {"body": body, "subject": subject, "language": to.language or language}
+        "email/body.html",
+        {"body": html_body(body), "subject": subject, "language": to.language or language},
     )
     message.attach_alternative(html, "text/html")
     return message

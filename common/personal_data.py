@@ -13,7 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Lower
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,23 @@ class Part:
     export: Callable[[Any], Any]
     erase: Callable[[Any], None] = lambda user: None
     blockers: Callable[[Any], list[str]] = field(default=lambda user: [])
+
+
+def verified_addresses(user) -> list[str]:
+    """The addresses this account has proved it holds (allauth keeps them cleaned and in
+    lower case, common.addresses). A typed address is never proof: a look-alike account
+    must not read or erase its double's rows."""
+    return list(
+        EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)
+    )
+
+
+def of_account(queryset: QuerySet, user, *, linked: Q, address_field: str) -> QuerySet:
+    """The rows linked to the account, or typed with an address it verified, compared with
+    `=` (never `iexact`: PostgreSQL's UPPER() folds a dotless ı to I)."""
+    return queryset.alias(_address=Lower(address_field)).filter(
+        linked | Q(_address__in=verified_addresses(user))
+    )
 
 
 _PARTS: dict[str, Part] = {}

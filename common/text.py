@@ -8,6 +8,7 @@ stored ("gpj.exe" shown as "exe.jpg"); they are removed from all text, one line 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
@@ -54,3 +55,16 @@ def short_echo(value):
     if isinstance(value, str) and len(value) > ECHO_MAX:
         return value[:ECHO_MAX] + "…"
     return value
+
+
+# Web and e-mail addresses in a name: "Visit https://evil.example/win now" made the
+# portal's own mail an advertisement. A name is the one typed text that mails repeat.
+_ADDRESS_IN_NAME = re.compile(r"://|\bwww\.|@|\b[\w-]+\.(?:[^\W\d_]{2,})\b", re.IGNORECASE)
+
+
+def validate_plain_name(value: str) -> None:
+    """For the names that the portal's mails repeat (guests, sign-ups, contact senders)."""
+    if _ADDRESS_IN_NAME.search(value):
+        raise ValidationError(
+            _("Write only your name, without web or e-mail addresses."), code="address_in_name"
+        )

@@ -14,6 +14,7 @@ Limits come from settings.UPLOAD_LIMITS (bytes per kind: "image", "document").
 
 from __future__ import annotations
 
+import csv
 import io
 import posixpath
 import re
@@ -55,13 +56,16 @@ def _check_size(upload, kind: str, message=None) -> None:
 # --- Names --------------------------------------------------------------------------------
 
 
-def safe_name(name: str, *, max_length: int = NAME_MAX_LENGTH) -> str:
+def safe_name(name: str, *, max_length: int = NAME_MAX_LENGTH, extension: str | None = None) -> str:
     """A stored name made from what the visitor's file was called: ASCII letters, digits,
-    dashes, one extension; long names are cut, never refused."""
+    dashes, one extension; long names are cut, never refused. `extension` (the kind the
+    content was found to be) replaces the one typed: an HTML file is never stored as .html
+    under a "CSV" label."""
     base = posixpath.basename(str(name).replace("\\", "/"))
-    stem, dot, extension = base.rpartition(".")
+    stem, dot, typed = base.rpartition(".")
     if not dot:
-        stem, extension = base, ""
+        stem, typed = base, ""
+    extension = typed if extension is None else extension
     extension = re.sub(r"[^a-z0-9]", "", extension.lower())[:10]
     stem = slugify(stem)[: max_length - len(extension) - 1].strip("-_") or "file"
     return f"{stem}.{extension}" if extension else stem
@@ -230,13 +234,74 @@ def check_document(upload, *, kinds: Iterable[str]) -> str:
     kinds = list(kinds)
     _check_size(upload, "document")
     kind = document_kind(upload)
+    if kind == "csv" and not _parses_as_csv(upload):
+        kind = None
     if kind not in kinds:
         raise ValidationError(
             _("The file is not a type we accept. Upload one of: %(types)s."),
             code="wrong_type",
             params={"types": ", ".join(DOCUMENT_LABELS[k] for k in kinds)},
         )
+    if kind in ARCHIVE_KINDS:
+        _check_archive(upload)
     return kind
+
+
+# --- Archives and CSV ------------------------------------------------------------------------
+
+# Office and OpenDocument files are ZIP archives: a 1 MB file can unpack to gigabytes (a
+# "zip bomb") and take a worker's memory when its text is read. The sizes the archive
+# declares are checked here; the text extraction also reads at most a bounded number of
+# bytes of each member, whatever the archive declares.
+ARCHIVE_KINDS = {"docx", "xlsx", "pptx", "odt", "ods", "zip"}
+ARCHIVE_MAX_UNPACKED = 100 * 1024 * 1024
+ARCHIVE_MAX_MEMBERS = 5000
+ARCHIVE_MAX_RATIO = 100  # unpacked to packed, for members above a megabyte
+
+
+def _check_archive(upload) -> None:
+    refused = ValidationError(
+        _(
+            "The file unpacks to far more than its size (more than %(limit)s). It may be "
+            "damaged or made to overload the server. Save it again from your office program, "
+            "or upload it as PDF."
+        ),
+        code="archive_too_large",
+        params={"limit": filesizeformat(ARCHIVE_MAX_UNPACKED)},
+    )
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise refused from error
+    finally:
+        upload.seek(0)
+    total = sum(member.file_size for member in members)
+    if len(members) > ARCHIVE_MAX_MEMBERS or total > ARCHIVE_MAX_UNPACKED:
+        raise refused
+    for member in members:
+        if member.file_size > 1024 * 1024 and member.file_size > ARCHIVE_MAX_RATIO * max(
+            member.compress_size, 1
+        ):
+            raise refused
+
+
+def _parses_as_csv(upload) -> bool:
+    """UTF-8 text that the csv module reads as rows of cells: not markup (HTML, SVG)."""
+    sample = upload.read(_TEXT_SAMPLE)
+    upload.seek(0)
+    text = sample.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
+    if not text or text.startswith("<") or re.search(r"<(?:svg|html|script|body)\b", text, re.I):
+        return False
+    lines = text.splitlines()[:50]
+    if len(lines) > 1:
+        lines = lines[:-1] if len(sample) == _TEXT_SAMPLE else lines  # the last may be cut
+    try:
+        csv.Sniffer().sniff("\n".join(lines), delimiters=",;\t")
+    except csv.Error:
+        # One column has no delimiter to find: still CSV when no line needs one.
+        return all(not any(d in line for d in ",;\t") for line in lines)
+    return True
 
 
 class DocumentUploadField(forms.FileField):
@@ -257,5 +322,5 @@ class DocumentUploadField(forms.FileField):
         value = super().clean(data, initial)
         if isinstance(value, UploadedFile):
             value.kind = check_document(value, kinds=self.kinds)
-            value.name = safe_name(value.name)
+            value.name = safe_name(value.name, extension=value.kind)
         return value

@@ -24,9 +24,17 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from common import mail
+from common.addresses import (
+    InvalidAddress,
+    address_key,
+    address_key_or_none,
+    address_skeleton,
+    clean_address,
+    is_mixed_script,
+)
 
 PASSWORD_MAX_LENGTH = 128
 
@@ -41,18 +49,42 @@ def site_url(path: str = "") -> str:
 def holds_address(user, email: str) -> bool:
     """The account has proved it owns `email`, or signed up with it (and may still verify
     it). An address only added to an account, never verified, is not held."""
-    return (
-        user.email.lower() == email.lower()
-        or EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+    key = address_key_or_none(email)
+    return key is not None and (
+        user.email_key == key
+        or EmailAddress.objects.filter(
+            user=user, email=clean_address(email).lower(), verified=True
+        ).exists()
     )
 
 
 def address_is_held(email: str) -> bool:
     User = get_user_model()
-    return (
-        User.objects.filter(email__iexact=email).exists()
-        or EmailAddress.objects.filter(email__iexact=email, verified=True).exists()
+    key = address_key_or_none(email)
+    return key is not None and (
+        User.objects.filter(email_key=key).exists()
+        or EmailAddress.objects.filter(email=clean_address(email).lower(), verified=True).exists()
     )
+
+
+def refuse_look_alike(email: str, *, user=None) -> None:
+    """A new address may not mix scripts with look-alike letters, nor look like another
+    account's address (the same UTS #39 skeleton, another mailbox): such an account could
+    read and erase the other person's data and fool their colleagues."""
+    User = get_user_model()
+    look_alikes = User.objects.filter(email_skeleton=address_skeleton(email)).exclude(
+        email_key=address_key(email)
+    )
+    if user is not None:
+        look_alikes = look_alikes.exclude(pk=user.pk)
+    if is_mixed_script(email) or look_alikes.exists():
+        raise ValidationError(
+            _(
+                "This address can be mistaken for another address. Use an address written "
+                "in one alphabet, without look-alike letters."
+            ),
+            code="look_alike_email",
+        )
 
 
 class MaximumLengthValidator:
@@ -82,11 +114,29 @@ class AccountAdapter(DefaultAccountAdapter):
     """Every link and site name in allauth's mails comes from SITE_URL, like the portal's
     own mails, not from the Host header of the request that caused the mail."""
 
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        # Five wrong passwords lock the password out for everyone: the owner still gets
+        # in by a mailed code (ACCOUNT_LOGIN_BY_CODE_ENABLED).
+        "too_many_login_attempts": gettext_lazy(
+            "Too many wrong passwords for this address. Log in with a code that we e-mail "
+            "you instead, or try the password again in a few minutes."
+        ),
+    }
+
     def get_email_confirmation_url(self, request, emailconfirmation) -> str:
         return site_url(super().get_email_confirmation_url(request, emailconfirmation))
 
     def get_reset_password_from_key_url(self, key: str) -> str:
         return site_url(super().get_reset_password_from_key_url(key))
+
+    def clean_email(self, email: str) -> str:
+        """Every address allauth takes in (sign-up, change, reset, log-in by code) in its
+        one stored form (common.addresses): no zero-width characters, NFKC, UTS #46."""
+        try:
+            return clean_address(super().clean_email(email))
+        except InvalidAddress:
+            raise ValidationError(_("Enter a valid e-mail address."), code="invalid") from None
 
     def get_login_redirect_url(self, request) -> str:
         """A member of an organisation lands on "My organisations", where their work is;
@@ -114,15 +164,31 @@ class LoginForm(allauth_forms.LoginForm):
         password.validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
         password.widget.attrs["maxlength"] = str(PASSWORD_MAX_LENGTH)
 
+    def clean_login(self) -> str:
+        login = super().clean_login()
+        try:
+            return clean_address(login)
+        except InvalidAddress:
+            return login  # the log-in fails like any unknown address
+
 
 class SignupForm(allauth_forms.SignupForm):
     def validate_unique_email(self, value: str) -> str:
         """Someone else's unverified, added address does not take it: the sign-up goes on
         and whoever verifies the address first holds it (allauth allows one verified
-        holder). A held address is left to allauth: the holder gets a mail instead."""
+        holder). A held address is left to allauth: the holder gets a mail instead. An
+        address that looks like another's is refused."""
         if address_is_held(value):
             return super().validate_unique_email(value)
+        refuse_look_alike(value)
         self.account_already_exists = False
+        return value
+
+
+class AddEmailForm(allauth_forms.AddEmailForm):
+    def clean_email(self) -> str:
+        value = super().clean_email()
+        refuse_look_alike(value, user=self.user)
         return value
 
 

@@ -12,7 +12,8 @@ from django.forms import BoundField
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import CleanTextMixin
+from common.forms import CleanTextMixin, HumanCheckMixin
+from common.text import validate_plain_name
 from pages.models import MESSAGE_MAX_LENGTH, ContactMessage
 
 WIDGET_CLASSES = {
@@ -54,12 +55,11 @@ class PortalFormRenderer(TemplatesSetting):
 # --- The contact form (config.views.contact) ------------------------------------------------
 
 
-class ContactForm(CleanTextMixin, forms.Form):
-    """A message to the centre. `website` is a honeypot: hidden from people, filled in by
-    robots that fill in every field."""
+class ContactForm(HumanCheckMixin, CleanTextMixin, forms.Form):
+    """A message to the centre, with the public forms' honeypot and time check."""
 
     topic = forms.ChoiceField(label=_("What is it about?"), choices=ContactMessage.Topic.choices)
-    name = forms.CharField(label=_("Your name"), max_length=150)
+    name = forms.CharField(label=_("Your name"), max_length=150, validators=[validate_plain_name])
     email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
     organisation = forms.CharField(label=_("Organisation"), max_length=200, required=False)
     message = forms.CharField(
@@ -72,14 +72,6 @@ class ContactForm(CleanTextMixin, forms.Form):
     submission = forms.CharField(
         widget=forms.HiddenInput, required=False, max_length=36, initial=lambda: str(uuid.uuid4())
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
-
-    def is_spam(self) -> bool:
-        return bool(self.data.get("website"))
 
     def clean_submission(self) -> uuid.UUID | None:
         try:

@@ -9,6 +9,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
+from whitenoise.middleware import WhiteNoiseMiddleware
 
 logger = logging.getLogger("portal.errors")
 
@@ -78,7 +79,8 @@ class LeadingSlashesMiddleware:
 class PermissionsPolicyMiddleware:
     """Turn off the browser features the portal does not use. The location picker places
     its pin from the municipality or a drag, never from the device's position, so no page
-    needs geolocation."""
+    needs geolocation. Only features Chromium knows: an unknown one ("bluetooth") is a
+    console error on every page (tests/e2e/test_security_headers.py)."""
 
     POLICY = ", ".join(
         f"{feature}=()"
@@ -89,7 +91,6 @@ class PermissionsPolicyMiddleware:
             "payment",
             "usb",
             "serial",
-            "bluetooth",
             "hid",
             "midi",
             "magnetometer",
@@ -246,3 +247,21 @@ class LongUploadNamesMiddleware:
         keep = self.MAX_NAME_BYTES - len(extension) - len(dot)
         short = stem[:keep].decode("utf-8", "ignore").encode("utf-8") + dot + extension
         return b'filename="' + short + b'"'
+
+
+class StaticFilesMiddleware(WhiteNoiseMiddleware):
+    """WhiteNoise, without the manifest: `staticfiles.json` lists every static file under
+    its hashed name, which is for the server, not for visitors."""
+
+    HIDDEN = "staticfiles.json"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for url in [url for url in self.files if self._hidden(url)]:
+            del self.files[url]
+
+    def _hidden(self, url: str) -> bool:
+        return url.startswith(self.static_prefix + self.HIDDEN)
+
+    def find_file(self, url: str):
+        return None if self._hidden(url) else super().find_file(url)

@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "config.middleware.PermissionsPolicyMiddleware",
     "config.middleware.RejectNulBytesMiddleware",
     "config.middleware.LeadingSlashesMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.StaticFilesMiddleware",  # WhiteNoise without its manifest
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -201,6 +201,7 @@ ACCOUNT_FORMS = {
     "login": "config.accounts.LoginForm",
     "signup": "config.accounts.SignupForm",
     "reset_password": "config.accounts.ResetPasswordForm",
+    "add_email": "config.accounts.AddEmailForm",
 }
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 # Behind a TLS proxy every request comes from the proxy's address: name how many proxies
@@ -222,9 +223,18 @@ PORTAL_RATE_LIMITS = {
     "join_request": "20/h/ip,10/h/user",
     # The contact form: per client address and per sender's e-mail address.
     "contact": "10/h/ip,5/h/key",
+    # A guest's registration mails the address typed: per client and per address typed.
+    "event_registration": "20/h/ip,5/h/key",
     # Deleting an account asks for the password: no guessing it here either.
     "delete_account": "10/h/ip,5/h/user",
 }
+# The public forms (common.forms.HumanCheckMixin): sent sooner than this after the form
+# was shown, it was no person typing. Tests post at once; the test of the check sets it.
+HUMAN_CHECK_MIN_SECONDS = 0 if TESTING else 3
+# After the per-account limit of wrong passwords ("login_failed" above) the owner logs in
+# with a one-time code mailed to the address: the lock-out stops the guesser, not the
+# owner. The per-IP limits keep counting; staff still give their second factor after it.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Socialinnovation.dk"
 

@@ -24,6 +24,9 @@ urlpatterns += i18n_patterns(
         admin.site.admin_view(views.admin_view_on_site),
         name="admin_view_on_site",
     ),
+    # Django's own route (`admin/r/<path>/...`) took every other spelling of the content
+    # type (`+2`, ` 2`) and redirected any staff member to any object: it never answers.
+    re_path(r"^admin/r/", views.not_found),
     path("admin/", admin.site.urls),
     path("accounts/profile/", views.account, name="account"),
     path("accounts/profile/data/", personal_data.download, name="account_data"),

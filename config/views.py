@@ -121,7 +121,7 @@ def contact(request: HttpRequest) -> HttpResponse:
             return redirect("contact")
         if form.is_valid():
             pages_services.receive_message(
-                **{k: v for k, v in form.cleaned_data.items() if k != "website"},
+                **form.human_data(),
                 language=get_language(),
                 user=request.user,
             )
@@ -185,6 +185,10 @@ def admin_view_on_site(request: HttpRequest, content_type_id: int, object_id: st
     if isinstance(obj, Actor) and not permissions.can_view(request.user, obj):
         raise Http404
     return contenttype_views.shortcut(request, content_type_id, object_id)
+
+
+def not_found(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    raise Http404
 
 
 @require_safe
@@ -312,7 +316,7 @@ def public_media(request: HttpRequest, path: str) -> FileResponse:
     content_type = mimetypes.guess_type(stored.name)[0] or "application/octet-stream"
     response = FileResponse(handle, content_type=content_type)
     # A draft's logo is for its members and the moderators: never held by a shared cache.
-    response["Cache-Control"] = "public, max-age=86400" if public else "private"
+    response["Cache-Control"] = "public, max-age=86400" if public else "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

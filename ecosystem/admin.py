@@ -35,11 +35,27 @@ from ecosystem.models import (
 LogAction = ActorLogEntry.Action
 
 
+class AddressTwinFilter(admin.SimpleListFilter):
+    """Accounts that share an address with an older account (found by migration 0014):
+    staff decide what to do; nothing was deleted."""
+
+    title = _("address twins")
+    parameter_name = "twin"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Shares its address with an older account"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(email_key__isnull=True)
+        return queryset
+
+
 @admin.register(User)
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "full_name", "is_staff", "is_active", "date_joined"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups", AddressTwinFilter]
     search_fields = ["email", "full_name"]
     readonly_fields = ["date_joined", "last_login"]
     fieldsets = [

@@ -10,6 +10,7 @@ from stdnum import exceptions as stdnum_exceptions
 from stdnum.dk import cvr
 
 from common.forms import CleanTextMixin
+from common.text import validate_plain_name
 from common.uploads import ImageUploadField
 from ecosystem.models import Actor, Membership, Municipality, User
 
@@ -17,7 +18,9 @@ from ecosystem.models import Actor, Membership, Municipality, User
 class SignupForm(CleanTextMixin, forms.Form):
     """Extra fields on allauth's sign-up form."""
 
-    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, validators=[validate_plain_name]
+    )
 
     field_order = ["full_name", "email", "password1", "password2"]
 

@@ -12,7 +12,7 @@ from allauth.account.models import EmailAddress
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from common.personal_data import AccountSection, Part
+from common.personal_data import AccountSection, Part, verified_addresses
 from ecosystem.models import Actor, ActorLogEntry, Invitation, JoinRequest, Membership, User
 
 ERASED = "(deleted account)"
@@ -123,13 +123,13 @@ def erase(user: User) -> None:
     the organisation's history is complete. Memberships, join requests and e-mail
     addresses go with the account (their foreign keys cascade); invitations they sent
     stay with the organisation, without the sender."""
-    address = user.email.lower()
+    addresses = verified_addresses(user)
     for entry in ActorLogEntry.objects.filter(
-        Q(user=user) | Q(changes__member__iexact=address) | Q(changes__email__iexact=address)
+        Q(user=user) | Q(changes__member__in=addresses) | Q(changes__email__in=addresses)
     ):
         changes = dict(entry.changes)
         for key in ("member", "email"):
-            if isinstance(changes.get(key), str) and changes[key].lower() == address:
+            if isinstance(changes.get(key), str) and changes[key].lower() in addresses:
                 changes[key] = ERASED
         entry.changes = changes
         entry.user = None

@@ -2,12 +2,14 @@
 
 from django.db.models import Q
 
-from common.personal_data import Part
+from common.personal_data import Part, of_account
 from pages.models import ContactMessage
 
 
 def _messages(user):
-    return ContactMessage.objects.filter(Q(user=user) | Q(email__iexact=user.email))
+    return of_account(
+        ContactMessage.objects.all(), user, linked=Q(user=user), address_field="email"
+    )
 
 
 def export(user) -> list[dict]:

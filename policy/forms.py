@@ -3,13 +3,15 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from common.forms import CleanTextMixin
+from common.forms import CleanTextMixin, HumanCheckMixin
+from common.text import validate_plain_name
 from policy.models import NEEDS_MAX_LENGTH, GovernmentLevel, Registration
 
 
-class RegistrationForm(CleanTextMixin, forms.ModelForm):
+class RegistrationForm(HumanCheckMixin, CleanTextMixin, forms.ModelForm):
     """What a registrant tells the organisers. A logged-in user's name and e-mail come from
-    their account (the e-mail is not asked again)."""
+    their account (the e-mail is not asked again). The name is plain (the mail repeats
+    it); the public forms' honeypot and time check catch robots."""
 
     dietary_needs = forms.CharField(
         label=_("Dietary needs"),
@@ -67,6 +69,7 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         if "email" not in self.fields:
             return
         self.fields["email"].required = True
+        self.fields["name"].validators.append(validate_plain_name)
         if user is not None and user.is_authenticated:
             del self.fields["email"]
             self.fields["name"].initial = user.full_name
@@ -84,7 +87,7 @@ class RegistrationForm(CleanTextMixin, forms.ModelForm):
         pass
 
     def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self.fields if name != "consent"} | {
+        return {name: value for name, value in self.human_data().items() if name != "consent"} | {
             "consent": True
         }
 

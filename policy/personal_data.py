@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from common.personal_data import AccountSection, Part
+from common.personal_data import AccountSection, Part, of_account
 from policy import services
 from policy.models import EventLogEntry, Registration
 
@@ -20,9 +20,8 @@ SHOWN = 10
 
 
 def registrations_of(user) -> QuerySet[Registration]:
-    return Registration.objects.filter(
-        Q(user=user) | Q(email__iexact=user.email), anonymised_at__isnull=True
-    )
+    registrations = Registration.objects.filter(anonymised_at__isnull=True)
+    return of_account(registrations, user, linked=Q(user=user), address_field="email")
 
 
 def _when(value) -> str | None:

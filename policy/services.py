@@ -19,11 +19,12 @@ from typing import Any
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q, TextField, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Concat, Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import mail
+from common.addresses import InvalidAddress, clean_address
 from common.mail import Recipient
 from common.workflow import DomainError, Transition, Workflow, apply_transition
 from policy import calendar, permissions
@@ -321,12 +322,18 @@ def register_for_event(
         values["name"] = values.get("name") or user.full_name or user.email
     else:
         user = None
-    email = values["email"].strip()
+    try:
+        # One form per mailbox (common.addresses): the registry finds it by `=`.
+        email = values["email"] = clean_address(values["email"])
+    except InvalidAddress:
+        raise RegistrationError(_("Enter a valid e-mail address.")) from None
     with transaction.atomic():
         locked = _lock_event(event.pk)
         _check_open(locked)
-        active = locked.registrations.filter(status__in=Registration.ACTIVE)
-        mine = Q(email__iexact=email) | (Q(user=user) if user else Q(pk__in=[]))
+        active = locked.registrations.filter(status__in=Registration.ACTIVE).alias(
+            address=Lower("email")
+        )
+        mine = Q(address=email.lower()) | (Q(user=user) if user else Q(pk__in=[]))
         if active.filter(mine).exists():
             raise RegistrationError(ALREADY_REGISTERED)
         if user is None:
@@ -391,6 +398,15 @@ def confirm_email(*, registration: Registration, by, language: str = "") -> Regi
         event = _lock_event(registration.event_id)
         _check_open(event)
         registration.refresh_from_db(fields=["status"])
+        if registration.status in (RS.CANCELLED, RS.DECLINED):
+            # Cancelled (or declined) before the link was used: the link revives nothing.
+            raise RegistrationError(
+                _(
+                    "This registration is %(status)s. Register again on the event page if "
+                    "you want to take part."
+                )
+                % {"status": registration.get_status_display().lower()}
+            )
         if registration.status != RS.UNCONFIRMED:
             return registration  # the link opened twice: nothing more to do
         if event.needs_approval:

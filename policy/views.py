@@ -30,8 +30,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common import jsonld, opendata
+from common.addresses import address_key_or_none
 from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
+from common.ratelimit import rate_limited, too_many_requests
 from ecosystem.models import Actor
 from policy import calendar, permissions, services
 from policy.facets import GENERATION
@@ -221,6 +223,16 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
     event = permissions.get_event_for_registration(request.user, slug)
     if request.method == "POST":
         form = RegistrationForm(request.POST, user=request.user)
+        # Each registration mails the address typed: counted per client and per address,
+        # so the portal's sender is no relay.
+        typed = address_key_or_none(request.POST.get("email", "")) or ""
+        if rate_limited(request, "event_registration", key=typed):
+            return too_many_requests(request)
+        if form.is_spam():
+            messages.success(
+                request, _done_message(Registration(status=Registration.Status.UNCONFIRMED))
+            )
+            return redirect(event.get_absolute_url())
         if form.is_valid():
             try:
                 registration = services.register_for_event(
@@ -262,7 +274,12 @@ def _done_message(registration: Registration) -> str:
             "The event is full, so you are on the waiting list. We will e-mail you if a seat "
             "becomes free."
         ),
-    }[registration.status]
+        RS.ATTENDED: _("You took part in this event."),
+    }.get(
+        registration.status,
+        _("Your registration is %(status)s.")
+        % {"status": registration.get_status_display().lower()},
+    )
 
 
 @require_POST

@@ -209,9 +209,10 @@ def download(request: HttpRequest, slug: str, file_id: int) -> HttpResponse:
     # Counted only now: a file that is missing answered 404 above and is not a download.
     services.record_download(resource_file)
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = (
-        "public, max-age=300" if resource.access == Resource.Access.PUBLIC else "private, no-store"
-    )
+    # Only a published, public file may sit in a shared cache; a draft's file is sent to
+    # editors alone, whoever asks, and kept by no cache.
+    public = resource.is_published and resource.access == Resource.Access.PUBLIC
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
     return response
 
 

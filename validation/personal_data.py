@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from common.personal_data import AccountSection, Part
+from common.personal_data import AccountSection, Part, of_account
 from validation.models import CaseApplication, CaseLogEntry, InterestMessage
 
 # The account page lists this many; "My applications" has them all.
@@ -22,7 +22,12 @@ def _when(value) -> str | None:
 
 
 def applications_of(user) -> QuerySet[CaseApplication]:
-    return CaseApplication.objects.filter(Q(created_by=user) | Q(contact_email__iexact=user.email))
+    return of_account(
+        CaseApplication.objects.all(),
+        user,
+        linked=Q(created_by=user),
+        address_field="contact_email",
+    )
 
 
 def export(user) -> dict:

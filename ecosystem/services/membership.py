@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common import mail
+from common.addresses import InvalidAddress, address_key, clean_address
 from ecosystem import permissions
 from ecosystem.models import (
     Actor,
@@ -38,14 +39,17 @@ def invite_member(
     *, actor: Actor, by: User, email: str, role: str = Membership.Role.EDITOR, language: str
 ) -> Invitation:
     """An owner invites someone by e-mail; inviting the same address again sends a new link."""
-    email = email.strip()
+    try:
+        email = clean_address(email)
+    except InvalidAddress:
+        raise MembershipError(_("Enter a valid e-mail address.")) from None
     if not permissions.can_manage_members(by, actor):
         raise MembershipError(_("Only an owner of the organisation can invite members."))
     if not permissions.can_invite(by, actor):
         raise MembershipError(
             _("You can invite members once a moderator has approved the organisation.")
         )
-    if actor.memberships.filter(user__email__iexact=email).exists():
+    if actor.memberships.filter(user__email_key=address_key(email)).exists():
         raise MembershipError(_("%(email)s is already a member.") % {"email": email})
     try:
         with transaction.atomic():
@@ -69,7 +73,7 @@ def invite_member(
                     % {"email": email}
                 )
             # A new link replaces an open one: the old mail stops working.
-            actor.invitations.filter(email__iexact=email, accepted_at__isnull=True).delete()
+            actor.invitations.filter(email=email, accepted_at__isnull=True).delete()
             invitation = Invitation.objects.create(
                 actor=actor,
                 email=email,
