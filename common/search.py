@@ -71,22 +71,76 @@ def search_query(
         return None
     configs = tuple(configs)
     query = _websearch(text, configs)
-    if glossary:
-        query = _widened(text, query, configs)
+    entries = glossary_entries() if glossary else []
+    query = _widened(text, query, configs, entries)
     tokens = text.split()
     last = tokens[-1]
     if last.startswith("-") or last.endswith('"'):
         # An excluded word or a quoted phrase is finished: no prefix match, which would
         # otherwise bring back exactly what the visitor excluded.
+        _split(query, text, configs, entries, prefix=False)
         return query
     prefix = SearchQuery(f"{words[-1].lower()}:*", config="simple", search_type="raw")
     rest = " ".join(tokens[:-1])  # the earlier words as typed, so "-word" still excludes
     if _WORD.search(rest):
         prefix = _websearch(rest, configs) & prefix
-    return query | prefix
+    query = query | prefix
+    _split(query, text, configs, entries, prefix=True)
+    return query
 
 
-def _widened(text: str, query: SearchQuery, configs: tuple[str, ...]) -> SearchQuery:
+def _split(query, text: str, configs, entries: list[list[str]], *, prefix: bool) -> None:
+    """Attach to `query` its terms, for matching each word in the row's own words OR in
+    what the portal knows about it (found()): `query.terms`, one tsquery per word or
+    quoted phrase or glossary phrase (with the entry's other words as alternatives, and
+    the prefix match for the last word), and `query.excluded`, one per "-word". With a
+    websearch "or", `terms` is None and the whole query is matched either way."""
+    tokens = _TOKEN.findall(text.lower())
+    if any(t == "or" for t in tokens):
+        query.terms, query.excluded = None, []
+        return
+    excluded = [t[1:] for t in tokens if t.startswith("-") and _WORD.search(t)]
+    positive = [t for t in tokens if not t.startswith("-") and _WORD.search(t)]
+    quoted = [t for t in positive if t.startswith('"')]
+    words = [w for t in positive if not t.startswith('"') for w in _WORD.findall(t)]
+    used: set[int] = set()
+    terms = []
+    for entry in entries:
+        for phrase in entry:
+            at = _find(words, _WORD.findall(phrase), used)
+            if at is not None:
+                used.update(at)
+                either = None
+                for alternative in entry:
+                    one = _websearch(alternative, configs)
+                    either = one if either is None else either | one
+                terms.append(either)
+                break
+    last = tokens[-1] if tokens else ""
+    for i, word in enumerate(words):
+        if i in used or word in _STOP_WORDS:
+            continue
+        term = _websearch(word, configs)
+        if prefix and i == len(words) - 1 and last.endswith(word) and not last.startswith("-"):
+            term = term | SearchQuery(f"{word}:*", config="simple", search_type="raw")
+        terms.append(term)
+    terms += [_websearch(t, configs) for t in quoted]
+    query.terms = terms
+    query.excluded = [_websearch(t, configs) for t in excluded]
+
+
+# A word or a quoted phrase, with its minus if excluded.
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+# Words too common to be a term of their own (the text-search configurations drop them).
+_STOP_WORDS = frozenset(
+    "og i at er en et den det de til af på for med som om fra har the of and a an in to "
+    "for with on at by is are or from".split()
+)
+
+
+def _widened(
+    text: str, query: SearchQuery, configs: tuple[str, ...], entries: list[list[str]]
+) -> SearchQuery:
     """`query` OR the text with each glossary phrase in it replaced by its entry."""
     tokens = text.lower().split()
     kept = [t for t in tokens if not t.startswith("-")]
@@ -94,7 +148,7 @@ def _widened(text: str, query: SearchQuery, configs: tuple[str, ...]) -> SearchQ
     words = _WORD.findall(" ".join(kept))
     used: set[int] = set()
     groups: list[list[str]] = []
-    for entry in glossary_entries():
+    for entry in entries:
         for phrase in entry:
             at = _find(words, _WORD.findall(phrase), used)
             if at is not None:
@@ -264,18 +318,33 @@ class About:
 
 
 def found(queryset: QuerySet, query: SearchQuery, *, field: str = "search_vector") -> QuerySet:
-    """The rows of `queryset` that `query` finds by their own words (the stored vector
-    `field`, or an annotation of that name) or by what the portal knows about them. One
-    SQL statement: the vector is matched through its GIN index in a subquery."""
+    """The rows of `queryset` that `query` finds: by their own words (the stored vector
+    `field`, or an annotation of that name), or with every word found in their own words
+    or in what the portal knows about them ("ældre aarhus": tagged Ældre, in Aarhus). An
+    excluded word excludes by either. One SQL statement: each vector match is a subquery
+    on its GIN index."""
     model = queryset.model
+    condition = _own(model, query, field)
+    terms = getattr(query, "terms", None)
+    if getattr(model, "search_about", None) is not None:
+        if terms is None:
+            condition |= _about(model, query)
+        elif terms:
+            both = Q()
+            for term in terms:
+                both &= _own(model, term, field) | _about(model, term)
+            condition |= both
+        for term in getattr(query, "excluded", []):
+            condition &= ~(_own(model, term, field) | _about(model, term))
+    return queryset.filter(condition)
+
+
+def _own(model: type[models.Model], query: SearchQuery, field: str) -> Q:
     try:
         model._meta.get_field(field)
     except FieldDoesNotExist:
-        own = Q(**{field: query})  # a vector computed in the query (small tables)
-    else:
-        own = Q(pk__in=model._base_manager.filter(**{field: query}).values("pk"))
-    about = _about(model, query)
-    return queryset.filter(own | about if about is not None else own)
+        return Q(**{field: query})  # a vector computed in the query (small tables)
+    return Q(pk__in=model._base_manager.filter(**{field: query}).values("pk"))
 
 
 def rank(model: type[models.Model], query: SearchQuery, *, field: str = "search_vector"):
