@@ -16,7 +16,7 @@ Generated columns cannot read other tables, so the words of an item's taxonomies
 matched when the query runs, in the same SQL statement: the few taxonomy rows whose names
 match are found by a subquery, the rows tagged with them by another, and a renamed theme
 is searched by its new name at once, with no vector to renew. Ranking keeps a match in the
-title first (weight A), then a match by taxonomy or type (TAXONOMY_RANK), then the body.
+title first (weight A), then a match by taxonomy or type, then the body (see rank()).
 
 What a visitor types is widened in Python by the glossary (common.models.GlossaryEntry):
 a word or phrase of an entry also searches for the entry's other words, in both languages.
@@ -172,7 +172,8 @@ def _widened(
 
 def _find(words: list[str], phrase: list[str], used: set[int]) -> range | None:
     """Where the phrase's words stand together in `words`, each word equal or, for words
-    of five letters or more, the start of the word typed ("flygtningene", "familierne")."""
+    of five letters or more, the start of the word typed with an ending of at most four
+    letters ("flygtningene", "familierne"; not "seniorhusene" for "senior")."""
     if not phrase:
         return None
     for start in range(len(words) - len(phrase) + 1):
@@ -180,7 +181,8 @@ def _find(words: list[str], phrase: list[str], used: set[int]) -> range | None:
         if used.intersection(at):
             continue
         if all(
-            words[i] == p or (len(p) >= 5 and words[i].startswith(p))
+            words[i] == p
+            or (len(p) >= 5 and words[i].startswith(p) and len(words[i]) - len(p) <= 4)
             for i, p in zip(at, phrase, strict=True)
         ):
             return at
@@ -297,10 +299,10 @@ def count_unanswered(text: str) -> None:
 
 # --- What the portal knows about a row ----------------------------------------------------
 
-# What a match by taxonomy or type adds to the rank: below one title word (weight A, about
-# 0.06), above one body word (weight B, about 0.024), so titles come first, then
-# taxonomy, then the body.
-TAXONOMY_RANK = 0.03
+# The rank's tiers: a match in the title (weight A) first, then a match by taxonomy or
+# type, then the rest; within a tier, ts_rank scaled into [0, 1) (normalization 32).
+TITLE_RANK = 2.0
+TAXONOMY_RANK = 1.0
 
 
 @dataclass(frozen=True)
@@ -348,14 +350,38 @@ def _own(model: type[models.Model], query: SearchQuery, field: str) -> Q:
 
 
 def rank(model: type[models.Model], query: SearchQuery, *, field: str = "search_vector"):
-    """The rank of a found row: its own words' rank, plus TAXONOMY_RANK when its
-    taxonomies or type match."""
-    own = SearchRank(F(field), query)
+    """The rank of a found row: TITLE_RANK when the query matches its title (weight A),
+    plus TAXONOMY_RANK when its taxonomies or type match, plus its own words' ts_rank."""
+    own = SearchRank(F(field), query, normalization=Value(32))
+    title = Case(When(_TitleMatch(field, query), then=Value(TITLE_RANK)), default=Value(0.0))
     about = _about(model, query)
-    if about is None:
-        return own
-    bonus = Case(When(about, then=Value(TAXONOMY_RANK)), default=Value(0.0))
-    return ExpressionWrapper(own + bonus, output_field=models.FloatField())
+    bonus = Value(0.0)
+    if about is not None:
+        bonus = Case(When(about, then=Value(TAXONOMY_RANK)), default=Value(0.0))
+    return ExpressionWrapper(title + bonus + own, output_field=models.FloatField())
+
+
+class _TitleMatch(models.Expression):
+    """True where the query matches the weight-A (title) part of the vector."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, field: str, query: SearchQuery):
+        super().__init__(output_field=models.BooleanField())
+        self.vector = F(field)
+        self.query = query
+
+    def get_source_expressions(self):
+        return [self.vector, self.query]
+
+    def set_source_expressions(self, exprs):
+        self.vector, self.query = exprs
+
+    def as_sql(self, compiler, connection):
+        vector, vector_params = compiler.compile(self.vector)
+        query, query_params = compiler.compile(self.query)
+        return f"(ts_filter({vector}, '{{a}}') @@ ({query}))", [*vector_params, *query_params]
 
 
 def _about(model: type[models.Model], query: SearchQuery) -> Q | None:
