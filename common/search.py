@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -39,12 +40,14 @@ from django.contrib.postgres.search import (
 )
 from django.core.cache import cache
 from django.core.exceptions import FieldDoesNotExist
+from django.core.signals import request_started
 from django.db import connection, models
 from django.db.models import Case, ExpressionWrapper, F, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
-from common.generations import Generation, read
+from common.generations import Generation
 
 # Letters and digits only: what goes into a raw tsquery can never be tsquery syntax.
 _WORD = re.compile(r"[^\W_]+")
@@ -191,27 +194,39 @@ def _find(words: list[str], phrase: list[str], used: set[int]) -> range | None:
 
 # Renewed by every change of the glossary: pages that search depend on it.
 GLOSSARY = Generation("glossary")
-_GLOSSARY_KEY = "search:glossary"
 
 
 def glossary_entries() -> list[list[str]]:
-    """The glossary's entries, each a list of phrases: from the cache while no entry
-    changed (one round trip), else from the database."""
-    from common.models import GlossaryEntry  # the app registry is ready by now
+    """The glossary's entries, each a list of phrases, read once per request."""
+    from common.models import GlossaryEntry, phrases  # the app registry is ready by now
 
-    stamps, found = read([GLOSSARY], [_GLOSSARY_KEY])
-    stored = found.get(_GLOSSARY_KEY)
-    if stored and stored[0] == stamps[GLOSSARY.name]:
-        return stored[1]
-    entries = [
-        entry.phrases for entry in GlossaryEntry.objects.only("words") if len(entry.phrases) > 1
-    ]
-    cache.set(_GLOSSARY_KEY, (stamps[GLOSSARY.name], entries), None)
+    memo = getattr(_REQUEST, "glossary", None)
+    if memo is not None:
+        return memo
+    _REQUEST.glossary = entries = _glossary_entries(GlossaryEntry, phrases)
     return entries
+
+
+def _glossary_entries(GlossaryEntry, phrases) -> list[list[str]]:
+    # One small query: cheaper than the cache's own bookkeeping on a miss.
+    entries = (phrases(words) for words in GlossaryEntry.objects.values_list("words", flat=True))
+    return [entry for entry in entries if len(entry) > 1]
+
+
+# The glossary read once per request (a list page parses the words several times): the
+# memo is cleared when a request starts and when an entry changes in this process.
+_REQUEST = threading.local()
+
+
+def forget_glossary(**_signal) -> None:
+    _REQUEST.glossary = None
 
 
 def watch_glossary(model: type[models.Model]) -> None:
     GLOSSARY.watch(model)
+    request_started.connect(forget_glossary, dispatch_uid="search-glossary-request")
+    post_save.connect(forget_glossary, sender=model, dispatch_uid="search-glossary-save")
+    post_delete.connect(forget_glossary, sender=model, dispatch_uid="search-glossary-delete")
 
 
 def _websearch(text: str, configs: tuple[str, ...]) -> SearchQuery:

@@ -4,6 +4,8 @@ canonical address without query parameters, in Danish and in English."""
 import re
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from tests.factories import (
     ActorFactory,
@@ -27,13 +29,20 @@ def details():
     ]
 
 
-LISTS = [
-    "/",
-    "/soeg/?q=ældre",
-    "/aktoerer/?theme=active-inclusion",
-    "/eu-cases/",
-    "/videnressourcer/?kind=guide&page=1",
-]
+def lists() -> list[str]:
+    with translation.override("da"):
+        return [
+            "/",
+            reverse("search") + "?q=ældre",
+            reverse("ecosystem:index") + "?theme=active-inclusion",
+            reverse("validation:index"),
+            reverse("policy:index"),
+            reverse("resources:index") + "?kind=guide&page=1",
+            reverse("funding:index"),
+            reverse("matching:find_partner"),
+            reverse("pages:news_list"),
+            reverse("about"),
+        ]
 
 
 def links(page: str) -> dict[str, str]:
@@ -46,7 +55,7 @@ def links(page: str) -> dict[str, str]:
 
 
 def test_every_page_type_names_its_languages_and_canonical_address(client, details):
-    for url in LISTS + details:
+    for url in lists() + details:
         danish = client.get(url, follow=True)
         assert danish.status_code == 200, url
         found = links(danish.content.decode())
