@@ -20,8 +20,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import admin
 from django.db import models
 from django.http import Http404
+
+from common.models import GlossaryEntry, UnansweredSearch
 
 
 def _superusers_only(user: Any) -> bool:
@@ -83,3 +86,24 @@ class RoleGate:
     def history_view(self, request, object_id, extra_context=None):
         self._refuse_unless_allowed(request)
         return super().history_view(request, object_id, extra_context)
+
+
+@admin.register(GlossaryEntry)
+class GlossaryEntryAdmin(admin.ModelAdmin):
+    list_display = ("words", "updated_at")
+    search_fields = ("words",)
+
+
+@admin.register(UnansweredSearch)
+class UnansweredSearchAdmin(admin.ModelAdmin):
+    """What visitors searched for and found nothing: read only, words and counts."""
+
+    list_display = ("words", "count", "last_seen", "first_seen")
+    search_fields = ("words",)
+    readonly_fields = ("words", "count", "first_seen", "last_seen")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

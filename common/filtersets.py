@@ -18,12 +18,12 @@ from decimal import Decimal
 from functools import cached_property
 
 import django_filters
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.core.paginator import Page, Paginator
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 
 from common.facets import FacetCounter, FacetField, FacetOption
-from common.search import search_query
+from common.search import found, rank, search_query
 
 RELEVANCE = "relevance"
 
@@ -54,7 +54,8 @@ class FacetFilterSet(django_filters.FilterSet):
     - for sorting, `SORT_CHOICES` (the first, RELEVANCE, applies only while searching),
       `DEFAULT_SORT` and `ORDERINGS` (sort → `order_by()` arguments; RELEVANCE's are the
       tie-breakers after the rank). A search filter declared with
-      `method="filter_search"` searches the model's `search_vector`.
+      `method="filter_search"` searches as the portal-wide search does (common.search:
+      the model's `search_vector`, its taxonomies and type, the glossary).
     """
 
     FACETS: tuple[str, ...] = ()
@@ -90,7 +91,7 @@ class FacetFilterSet(django_filters.FilterSet):
         if query is None:
             return queryset
         self._search = query
-        return queryset.filter(search_vector=query)
+        return found(queryset, query)
 
     def filter_nothing(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # sorting is applied last, in filter_queryset()
@@ -114,7 +115,7 @@ class FacetFilterSet(django_filters.FilterSet):
         if not sort:
             return queryset
         if sort == RELEVANCE:
-            queryset = queryset.annotate(rank=SearchRank(F("search_vector"), self._search))
+            queryset = queryset.annotate(rank=rank(queryset.model, self._search))
             return queryset.order_by("-rank", *self.ORDERINGS[RELEVANCE])
         return queryset.order_by(*self.ORDERINGS[sort])
 

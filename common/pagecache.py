@@ -102,6 +102,8 @@ def _key(request: HttpRequest) -> str:
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
+    if getattr(response, "page_cache", True) is False:
+        return False  # the view counts each request (a search that found nothing)
     if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.META.get("CSRF_COOKIE_USED"):
         return False  # the page holds a CSRF token
     session = getattr(request, "session", None)

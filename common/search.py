@@ -7,15 +7,29 @@ How a model gets search:
    stemmed) or taken from the row's own language column with `language_config()`, so a
    Danish row is stemmed as Danish and an English row as English.
 2. Index it with a GinIndex.
-3. Filter with `search_query(text)` and order with `ranked()`.
+3. Declare what the portal knows about a row as `search_about = About(...)` on the model:
+   its taxonomies (many-to-many fields to models with names in both languages) and its
+   choice fields (type, kind), whose labels in both languages find the row too.
+4. Filter with `found(queryset, search_query(text))` and order with `ranked()`.
+
+Generated columns cannot read other tables, so the words of an item's taxonomies are
+matched when the query runs, in the same SQL statement: the few taxonomy rows whose names
+match are found by a subquery, the rows tagged with them by another, and a renamed theme
+is searched by its new name at once, with no vector to renew. Ranking keeps a match in the
+title first (weight A), then a match by taxonomy or type, then the body (see rank()).
+
+What a visitor types is widened in Python by the glossary (common.models.GlossaryEntry):
+a word or phrase of an entry also searches for the entry's other words, in both languages.
 
 Only stock PostgreSQL is used (no extensions), so this runs on any managed server.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
@@ -24,9 +38,16 @@ from django.contrib.postgres.search import (
     SearchVector,
     SearchVectorField,
 )
-from django.db import models
-from django.db.models import Case, F, QuerySet, Value, When
+from django.core.cache import cache
+from django.core.exceptions import FieldDoesNotExist
+from django.core.signals import request_started
+from django.db import connection, models
+from django.db.models import Case, ExpressionWrapper, F, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+
+from common.generations import Generation
 
 # Letters and digits only: what goes into a raw tsquery can never be tsquery syntax.
 _WORD = re.compile(r"[^\W_]+")
@@ -35,13 +56,17 @@ MAX_LENGTH = 200
 CONFIGS = ("danish", "english")
 
 
-def search_query(text: str, *, configs: Iterable[str] = CONFIGS) -> SearchQuery | None:
+def search_query(
+    text: str, *, configs: Iterable[str] = CONFIGS, glossary: bool = True
+) -> SearchQuery | None:
     """The tsquery for what a visitor typed, or None when nothing searchable is left.
 
     The whole text is matched with each stemming (websearch syntax, so quotes and `-word`
-    work and nothing can be a syntax error). While typing, the last word is usually
-    unfinished, so the earlier words plus a prefix match of the last word ("virk" finds
-    "virksomhed") are OR-ed in. An excluded word stays excluded.
+    work and nothing can be a syntax error), and, where it holds words of the glossary,
+    also with each such word replaced by any of the entry's words ("ældre hjælp" also
+    searches "older people hjælp" and "seniors hjælp"). While typing, the last word is
+    usually unfinished, so the earlier words plus a prefix match of the last word ("virk"
+    finds "virksomhed") are OR-ed in. An excluded word stays excluded.
     """
     text = text.strip()[:MAX_LENGTH]
     words = _WORD.findall(text)
@@ -49,17 +74,159 @@ def search_query(text: str, *, configs: Iterable[str] = CONFIGS) -> SearchQuery 
         return None
     configs = tuple(configs)
     query = _websearch(text, configs)
+    entries = glossary_entries() if glossary else []
+    query = _widened(text, query, configs, entries)
     tokens = text.split()
     last = tokens[-1]
     if last.startswith("-") or last.endswith('"'):
         # An excluded word or a quoted phrase is finished: no prefix match, which would
         # otherwise bring back exactly what the visitor excluded.
+        _split(query, text, configs, entries, prefix=False)
         return query
     prefix = SearchQuery(f"{words[-1].lower()}:*", config="simple", search_type="raw")
     rest = " ".join(tokens[:-1])  # the earlier words as typed, so "-word" still excludes
     if _WORD.search(rest):
         prefix = _websearch(rest, configs) & prefix
-    return query | prefix
+    query = query | prefix
+    _split(query, text, configs, entries, prefix=True)
+    return query
+
+
+def _split(query, text: str, configs, entries: list[list[str]], *, prefix: bool) -> None:
+    """Attach to `query` its terms, for matching each word in the row's own words OR in
+    what the portal knows about it (found()): `query.terms`, one tsquery per word or
+    quoted phrase or glossary phrase (with the entry's other words as alternatives, and
+    the prefix match for the last word), and `query.excluded`, one per "-word". With a
+    websearch "or", `terms` is None and the whole query is matched either way."""
+    tokens = _TOKEN.findall(text.lower())
+    if any(t == "or" for t in tokens):
+        query.terms, query.excluded = None, []
+        return
+    excluded = [t[1:] for t in tokens if t.startswith("-") and _WORD.search(t)]
+    positive = [t for t in tokens if not t.startswith("-") and _WORD.search(t)]
+    quoted = [t for t in positive if t.startswith('"')]
+    words = [w for t in positive if not t.startswith('"') for w in _WORD.findall(t)]
+    used: set[int] = set()
+    terms = []
+    for entry in entries:
+        for phrase in entry:
+            at = _find(words, _WORD.findall(phrase), used)
+            if at is not None:
+                used.update(at)
+                either = None
+                for alternative in entry:
+                    one = _websearch(alternative, configs)
+                    either = one if either is None else either | one
+                terms.append(either)
+                break
+    last = tokens[-1] if tokens else ""
+    for i, word in enumerate(words):
+        if i in used or word in _STOP_WORDS:
+            continue
+        term = _websearch(word, configs)
+        if prefix and i == len(words) - 1 and last.endswith(word) and not last.startswith("-"):
+            term = term | SearchQuery(f"{word}:*", config="simple", search_type="raw")
+        terms.append(term)
+    terms += [_websearch(t, configs) for t in quoted]
+    query.terms = terms
+    query.excluded = [_websearch(t, configs) for t in excluded]
+
+
+# A word or a quoted phrase, with its minus if excluded.
+_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+# Words too common to be a term of their own (the text-search configurations drop them).
+_STOP_WORDS = frozenset(
+    "og i at er en et den det de til af på for med som om fra har the of and a an in to "
+    "for with on at by is are or from".split()
+)
+
+
+def _widened(
+    text: str, query: SearchQuery, configs: tuple[str, ...], entries: list[list[str]]
+) -> SearchQuery:
+    """`query` OR the text with each glossary phrase in it replaced by its entry."""
+    tokens = text.lower().split()
+    kept = [t for t in tokens if not t.startswith("-")]
+    excluded = [t for t in tokens if t.startswith("-")]
+    words = _WORD.findall(" ".join(kept))
+    used: set[int] = set()
+    groups: list[list[str]] = []
+    for entry in entries:
+        for phrase in entry:
+            at = _find(words, _WORD.findall(phrase), used)
+            if at is not None:
+                used.update(at)
+                groups.append(entry)
+                break
+    if not groups:
+        return query
+    widened = None
+    for entry in groups:
+        either = None
+        for phrase in entry:
+            one = _websearch(phrase, configs)
+            either = one if either is None else either | one
+        widened = either if widened is None else widened & either
+    rest = " ".join([w for i, w in enumerate(words) if i not in used] + excluded)
+    if _WORD.search(rest):
+        widened = widened & _websearch(rest, configs)
+    return query | widened
+
+
+def _find(words: list[str], phrase: list[str], used: set[int]) -> range | None:
+    """Where the phrase's words stand together in `words`, each word equal or, for words
+    of five letters or more, the start of the word typed with an ending of at most four
+    letters ("flygtningene", "familierne"; not "seniorhusene" for "senior")."""
+    if not phrase:
+        return None
+    for start in range(len(words) - len(phrase) + 1):
+        at = range(start, start + len(phrase))
+        if used.intersection(at):
+            continue
+        if all(
+            words[i] == p
+            or (len(p) >= 5 and words[i].startswith(p) and len(words[i]) - len(p) <= 4)
+            for i, p in zip(at, phrase, strict=True)
+        ):
+            return at
+    return None
+
+
+# Renewed by every change of the glossary: pages that search depend on it.
+GLOSSARY = Generation("glossary")
+
+
+def glossary_entries() -> list[list[str]]:
+    """The glossary's entries, each a list of phrases, read once per request."""
+    from common.models import GlossaryEntry, phrases  # the app registry is ready by now
+
+    memo = getattr(_REQUEST, "glossary", None)
+    if memo is not None:
+        return memo
+    _REQUEST.glossary = entries = _glossary_entries(GlossaryEntry, phrases)
+    return entries
+
+
+def _glossary_entries(GlossaryEntry, phrases) -> list[list[str]]:
+    # One small query: cheaper than the cache's own bookkeeping on a miss.
+    entries = (phrases(words) for words in GlossaryEntry.objects.values_list("words", flat=True))
+    return [entry for entry in entries if len(entry) > 1]
+
+
+# The glossary read once per request (a list page parses the words several times): the
+# memo is cleared when a request starts and when an entry changes in this process.
+_REQUEST = threading.local()
+
+
+def forget_glossary(**_signal) -> None:
+    _REQUEST.glossary = None
+
+
+def watch_glossary(model: type[models.Model]) -> None:
+    GLOSSARY.watch(model)
+    request_started.connect(forget_glossary, dispatch_uid="search-glossary-request")
+    post_save.connect(forget_glossary, sender=model, dispatch_uid="search-glossary-save")
+    post_delete.connect(forget_glossary, sender=model, dispatch_uid="search-glossary-delete")
 
 
 def _websearch(text: str, configs: tuple[str, ...]) -> SearchQuery:
@@ -72,10 +239,248 @@ def _websearch(text: str, configs: tuple[str, ...]) -> SearchQuery:
 def ranked(queryset: QuerySet, query: SearchQuery, *, field: str = "search_vector") -> QuerySet:
     """The matching rows, best match first (ties by primary key, so pages are stable)."""
     return (
-        queryset.filter(**{field: query})
-        .annotate(rank=SearchRank(F(field), query))
+        found(queryset, query, field=field)
+        .annotate(rank=rank(queryset.model, query, field=field))
         .order_by("-rank", "pk")
     )
+
+
+# --- When nothing is found ----------------------------------------------------------------
+
+VOCABULARY_KEY = "search:vocabulary"
+VOCABULARY_SECONDS = 600
+
+
+def vocabulary(querysets: Iterable[QuerySet], extra: Callable[[], Iterable[str]]) -> set[str]:
+    """The words the portal holds: the unstemmed words (weight D, the "simple" parts) of
+    the public rows' vectors, read in one query, and the `extra` words (taxonomy names,
+    the glossary). Cached for a few minutes: it only feeds suggestions."""
+    words = cache.get(VOCABULARY_KEY)
+    if words is not None:
+        return words
+    selects, params = [], []
+    for queryset in querysets:
+        sql, sql_params = queryset.values("search_vector").query.sql_with_params()
+        selects.append(
+            f"SELECT u.lexeme FROM ({sql}) AS t, unnest(t.search_vector) AS u "
+            "WHERE 'D' = ANY(u.weights)"
+        )
+        params.extend(sql_params)
+    words = set()
+    if selects:
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ".join(selects), params)
+            words.update(row[0] for row in cursor.fetchall())
+    for text in extra():
+        words.update(w.lower() for w in _WORD.findall(text))
+    words = {w for w in words if len(w) >= 3 and not w.isdigit()}
+    cache.set(VOCABULARY_KEY, words, VOCABULARY_SECONDS)
+    return words
+
+
+def suggestion(text: str, words: set[str]) -> str | None:
+    """What the visitor may have meant: each typed word the portal does not know replaced
+    by the closest word it does, or None when no word changes."""
+    typed = _WORD.findall(text.lower()[:MAX_LENGTH])
+    known = sorted(words)
+    changed, suggested = False, []
+    for word in typed:
+        if word in words or len(word) < 3:
+            suggested.append(word)
+            continue
+        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        if close:
+            changed = True
+        suggested.append(close[0] if close else word)
+    return " ".join(suggested) if changed else None
+
+
+def count_unanswered(text: str) -> None:
+    """Count a search that found nothing: its words, lower case, never who searched."""
+    from common.models import UnansweredSearch
+
+    words = " ".join(text.lower().split())[:200]
+    if not words:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {UnansweredSearch._meta.db_table} "
+            "(words, count, first_seen, last_seen) VALUES (%s, 1, now(), now()) "
+            "ON CONFLICT (words) DO UPDATE SET count = "
+            f"{UnansweredSearch._meta.db_table}.count + 1, last_seen = now()",
+            [words],
+        )
+
+
+# --- What the portal knows about a row ----------------------------------------------------
+
+# The rank's tiers: a match in the title (weight A) first, then a match by taxonomy or
+# type, then the rest; within a tier, ts_rank scaled into [0, 1) (normalization 32).
+TITLE_RANK = 2.0
+TAXONOMY_RANK = 1.0
+
+
+@dataclass(frozen=True)
+class About:
+    """What the portal knows about the rows of a model, declared on it as `search_about`:
+    `relations`, many-to-many fields to taxonomies whose `names` (one per language) find
+    the row; `choices`, choice fields whose labels in both languages find the row;
+    `words`, what every row of the model is about, in both languages (a funding call is
+    about "finansiering")."""
+
+    relations: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()
+    words: str = ""
+    names: tuple[str, ...] = ("name_da", "name_en")
+
+
+def found(queryset: QuerySet, query: SearchQuery, *, field: str = "search_vector") -> QuerySet:
+    """The rows of `queryset` that `query` finds: by their own words (the stored vector
+    `field`, or an annotation of that name), or with every word found in their own words
+    or in what the portal knows about them ("ældre aarhus": tagged Ældre, in Aarhus). An
+    excluded word excludes by either. One SQL statement: each vector match is a subquery
+    on its GIN index."""
+    model = queryset.model
+    condition = _own(model, query, field)
+    terms = getattr(query, "terms", None)
+    if getattr(model, "search_about", None) is not None:
+        if terms is None:
+            condition |= _about(model, query)
+        elif terms:
+            both = Q()
+            for term in terms:
+                both &= _own(model, term, field) | _about(model, term)
+            condition |= both
+        for term in getattr(query, "excluded", []):
+            condition &= ~(_own(model, term, field) | _about(model, term))
+    return queryset.filter(condition)
+
+
+def _own(model: type[models.Model], query: SearchQuery, field: str) -> Q:
+    try:
+        model._meta.get_field(field)
+    except FieldDoesNotExist:
+        return Q(**{field: query})  # a vector computed in the query (small tables)
+    return Q(pk__in=model._base_manager.filter(**{field: query}).values("pk"))
+
+
+def rank(model: type[models.Model], query: SearchQuery, *, field: str = "search_vector"):
+    """The rank of a found row: TITLE_RANK when the query matches its title (weight A),
+    plus TAXONOMY_RANK when its taxonomies or type match, plus its own words' ts_rank."""
+    own = SearchRank(F(field), query, normalization=Value(32))
+    title = Case(When(_TitleMatch(field, query), then=Value(TITLE_RANK)), default=Value(0.0))
+    about = _about(model, query)
+    bonus = Value(0.0)
+    if about is not None:
+        bonus = Case(When(about, then=Value(TAXONOMY_RANK)), default=Value(0.0))
+    return ExpressionWrapper(title + bonus + own, output_field=models.FloatField())
+
+
+class _TitleMatch(models.Expression):
+    """True where the query matches the weight-A (title) part of the vector."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, field: str, query: SearchQuery):
+        super().__init__(output_field=models.BooleanField())
+        self.vector = F(field)
+        self.query = query
+
+    def get_source_expressions(self):
+        return [self.vector, self.query]
+
+    def set_source_expressions(self, exprs):
+        self.vector, self.query = exprs
+
+    def as_sql(self, compiler, connection):
+        vector, vector_params = compiler.compile(self.vector)
+        query, query_params = compiler.compile(self.query)
+        return f"(ts_filter({vector}, '{{a}}') @@ ({query}))", [*vector_params, *query_params]
+
+
+def _about(model: type[models.Model], query: SearchQuery) -> Q | None:
+    about: About | None = getattr(model, "search_about", None)
+    if about is None:
+        return None
+    condition = Q()
+    for relation in about.relations:
+        m2m = model._meta.get_field(relation)
+        names = m2m.related_model._base_manager.annotate(
+            search_names=names_vector(about.names)
+        ).filter(search_names=query)
+        tagged = m2m.remote_field.through._base_manager.filter(
+            **{f"{m2m.m2m_reverse_field_name()}__in": names.values("pk")}
+        ).values(m2m.m2m_field_name())
+        condition |= Q(pk__in=tagged)
+    for name in about.choices:
+        condition |= Q(_LabelledAs(name, choice_words(model, name), query))
+    if about.words:
+        condition |= Q(_LabelledAs(None, [("", about.words)], query))
+    return condition
+
+
+def names_vector(names: tuple[str, ...]) -> SearchVector:
+    """A taxonomy's names as a tsvector, computed in the query: the Danish name stemmed as
+    Danish, the English as English, and both unstemmed."""
+    danish, english = names
+    return (
+        SearchVector(danish, config="danish")
+        + SearchVector(english, config="english")
+        + SearchVector(danish, english, config="simple")
+    )
+
+
+def choice_words(model: type[models.Model], name: str) -> list[tuple[str, str]]:
+    """(value, its label in Danish and English) for each choice of a field."""
+    words = []
+    for value, label in model._meta.get_field(name).flatchoices:
+        both = []
+        for language in ("da", "en"):
+            with translation.override(language):
+                both.append(str(label))
+        words.append((str(value), " ".join(both)))
+    return words
+
+
+class _LabelledAs(models.Expression):
+    """True where the row's choice column holds a value whose label matches the query:
+    `column IN (SELECT value FROM (VALUES ...) WHERE label-vector @@ query)`; without a
+    column, true for every row when any of the words match."""
+
+    conditional = True
+    output_field = models.BooleanField()
+
+    def __init__(self, column: str | None, words: list[tuple[str, str]], query: SearchQuery):
+        super().__init__(output_field=models.BooleanField())
+        self.column = F(column) if column else Value("")
+        self.words = words
+        self.query = query
+
+    def get_source_expressions(self):
+        return [self.column, self.query]
+
+    def set_source_expressions(self, exprs):
+        self.column, self.query = exprs
+
+    def as_sql(self, compiler, connection):
+        if not self.words:
+            return "FALSE", []
+        column, column_params = compiler.compile(self.column)
+        query, query_params = compiler.compile(self.query)
+        rows = ", ".join(["(%s, %s)"] * len(self.words))
+        vector = (
+            "to_tsvector('danish'::regconfig, w) || to_tsvector('english'::regconfig, w) "
+            "|| to_tsvector('simple'::regconfig, w)"
+        )
+        if isinstance(self.column, Value):
+            column, column_params = "''", []
+        sql = (
+            f"{column} IN (SELECT v FROM (VALUES {rows}) AS labels(v, w) "
+            f"WHERE ({vector}) @@ ({query}))"
+        )
+        params = [*column_params, *(p for pair in self.words for p in pair), *query_params]
+        return sql, params
 
 
 # --- The stored vector --------------------------------------------------------------------

@@ -14,15 +14,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, QuerySet, Window
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import Count, QuerySet, Window
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from common.search import search_query
-from ecosystem.models import Actor
+from common.search import found, glossary_entries, rank, search_query, suggestion, vocabulary
+from ecosystem.models import SDG, Actor, TargetGroup, Theme
 from funding.models import FundingOpportunity
+from pages.models import NewsArticle
 from policy.models import Event
 from resources.models import Resource
 from validation.models import CaseApplication
@@ -82,6 +83,21 @@ KINDS = (
         "funding:index",
         lambda call: call.description,
     ),
+    Kind(
+        "news",
+        _("News"),
+        # A few dozen articles: their words are read when the query runs.
+        lambda: NewsArticle.objects.published().annotate(
+            search_vector=SearchVector("title_da", weight="A", config="danish")
+            + SearchVector("title_en", weight="A", config="english")
+            + SearchVector("summary_da", "body_da", weight="B", config="danish")
+            + SearchVector("summary_en", "body_en", weight="B", config="english")
+            + SearchVector("title_da", "title_en", weight="D", config="simple")
+        ),
+        ("title_da", "title_en", "slug", "summary_da", "summary_en", "published_at"),
+        "pages:news_list",
+        lambda article: article.summary,
+    ),
 )
 
 
@@ -102,14 +118,38 @@ def search_everything(text: str) -> list[Group] | None:
     return [_group(kind, query, text) for kind in KINDS]
 
 
+def found_rows(kind: Kind, query: SearchQuery) -> QuerySet:
+    """Every public row of `kind` that `query` finds, by its own words or by what the
+    portal knows about it (common.search)."""
+    return found(kind.rows(), query)
+
+
 def _group(kind: Kind, query: SearchQuery, text: str) -> Group:
     hits = list(
-        kind.rows()
-        .filter(search_vector=query)
-        .annotate(rank=SearchRank(F("search_vector"), query), total=Window(Count("pk")))
+        found_rows(kind, query)
+        .annotate(rank=rank(kind.rows().model, query), total=Window(Count("pk")))
         .only(*kind.fields)
         .order_by("-rank", "pk")[:HITS_PER_KIND]
     )
     total = hits[0].total if hits else 0
     more_url = reverse(kind.search_url) + "?" + urlencode({"q": text})
     return Group(kind, [(hit, kind.text(hit) or "") for hit in hits], total, more_url)
+
+
+def suggest(text: str) -> str | None:
+    """ "Mente du …?": the typed words, each unknown one replaced by the closest word in
+    the portal's own vocabulary (its public rows' words, taxonomy names, the glossary)."""
+    return suggestion(text, vocabulary([kind.rows() for kind in KINDS], _known_words))
+
+
+def _known_words() -> list[str]:
+    names = []
+    for model in (Theme, TargetGroup, SDG):
+        for da, en in model.objects.values_list("name_da", "name_en"):
+            names += [da or "", en or ""]
+    return names + [phrase for entry in glossary_entries() for phrase in entry]
+
+
+def browse_themes() -> list[Theme]:
+    """The themes, for browsing when nothing is found."""
+    return list(Theme.objects.order_by("name"))

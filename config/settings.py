@@ -51,6 +51,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").
 # content apps, the site's pages, the programme apps.
 PORTAL_APPS = [
     "config",
+    "common",
     "ecosystem",
     "resources",
     "validation",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_filters",
     "django_countries",
     "django_htmx",
@@ -294,8 +296,7 @@ PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)
 # What the page cache fingerprints: a change to any code, template or translation in these
 # folders makes every cached page old.
 PAGE_CACHE_SOURCES = [
-    BASE_DIR / name
-    for name in ("common", *PORTAL_APPS, "templates", "locale", "locale_allauth", "static")
+    BASE_DIR / name for name in (*PORTAL_APPS, "templates", "locale", "locale_allauth", "static")
 ]
 
 # The largest upload of each kind, in bytes (common.uploads); the request body limit for

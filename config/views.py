@@ -36,6 +36,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from common import personal_data
 from common.pagecache import public_page
 from common.ratelimit import rate_limited, too_many_requests
+from common.search import GLOSSARY, count_unanswered
 from config import home
 from config import search as search_module
 from config.forms import ContactForm
@@ -83,18 +84,23 @@ def home_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_safe
-@public_page(*ALL_GENERATIONS, seconds=home.HOME_STORE_SECONDS)
+@public_page(*ALL_GENERATIONS, pages_models.GENERATION, GLOSSARY, seconds=home.HOME_STORE_SECONDS)
 def search(request: HttpRequest) -> HttpResponse:
     """The header's search box: every kind at once, grouped, with links to each app's own
-    search for the same words."""
+    search for the same words. When nothing is found: "Mente du …?", the themes to browse,
+    and the words counted for staff (such a page is never cached, so each is counted)."""
     text = request.GET.get("q", "")[: search_module.MAX_TEXT]
     groups = search_module.search_everything(text)
-    context = {
-        "q": text,
-        "groups": groups,
-        "total": sum(group.total for group in groups) if groups else 0,
-    }
-    return render(request, "pages/search.html", context)
+    total = sum(group.total for group in groups) if groups else 0
+    context = {"q": text, "groups": groups, "total": total}
+    if groups is not None and not total:
+        count_unanswered(text)
+        context["suggestion"] = search_module.suggest(text)
+        context["themes"] = search_module.browse_themes()
+    response = render(request, "pages/search.html", context)
+    if groups is not None and not total:
+        response.page_cache = False
+    return response
 
 
 # --- The trust pages: staff edit them in the admin (pages.models.Page) ---------------------

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from common.search import Part, search_vector
+from common.search import About, Part, search_vector
 from common.text import validate_single_line
 from ecosystem.models import Actor, Region, TargetGroup, Theme
 
@@ -193,6 +193,10 @@ class FundingOpportunity(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Found also by its taxonomies' names and its type's label (common.search).
+    search_about = About(
+        relations=("themes", "target_groups"), choices=("kind",), words="finansiering funding"
+    )
     search_vector = search_vector(
         Part(("title_da",), "A", "danish"),
         Part(("title_en",), "A", "english"),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from common.facets import FacetField, FacetOption
 from common.forms import CleanTextMixin
 from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
-from common.search import ranked, search_query
+from common.search import found, ranked, search_query
 from ecosystem.facets import taxonomy_labels
 from ecosystem.models import Actor, TargetGroup, Theme
 from matching.facets import COUNTER
@@ -66,7 +66,7 @@ class PartnerSearchFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         query = search_query(value or "")
-        return queryset if query is None else queryset.filter(search_vector=query)
+        return queryset if query is None else found(queryset, query)
 
     def _apply(self, queryset: QuerySet, *, skip: str | None = None) -> QuerySet:
         for name, value in self.form.cleaned_data.items():

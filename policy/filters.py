@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from common import search
 from common.filtersets import FacetFilterSet
 from common.forms import CleanTextMixin
 from ecosystem.facets import TaxonomyFilterSet
@@ -25,8 +26,12 @@ class FilterForm(CleanTextMixin, forms.Form):
 
 
 class EventFilter(TaxonomyFilterSet):
-    """Public events: upcoming (soonest first) or past (latest first)."""
+    """Public events: upcoming (soonest first) or past (latest first), searched as the
+    portal-wide search does (the date order stays: a calendar is read by date)."""
 
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_search", max_length=search.MAX_LENGTH
+    )
     kind = django_filters.ChoiceFilter(label=_("Type"), choices=Event.Kind.choices)
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), field_name="themes", queryset=Theme.objects.all(), to_field_name="slug"

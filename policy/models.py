@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.logs import LogEntry, action_field
-from common.search import Part, search_vector
+from common.search import About, Part, search_vector
 from common.text import validate_single_line
 from ecosystem.models import Actor, Municipality, Region, Theme
 
@@ -185,6 +185,8 @@ class Event(models.Model):
     cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Found also by its taxonomies' names and its type's label (common.search).
+    search_about = About(relations=("themes",), choices=("kind",))
     # Full-text search in both languages (the portal-wide search), computed by PostgreSQL.
     search_vector = search_vector(
         Part(("title_da",), "A", "danish"),

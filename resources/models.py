@@ -18,7 +18,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from common.search import Part, language_config, search_vector
+from common.search import About, Part, language_config, search_vector
 from common.text import validate_single_line
 from ecosystem.models import SDG, Actor, TargetGroup, Theme, User
 from resources.querysets import ResourceQuerySet
@@ -137,6 +137,8 @@ class Resource(models.Model):
         _("text of the files"), blank=True, editable=False, max_length=FILES_TEXT_MAX_LENGTH
     )
 
+    # Found also by its taxonomies' names and its type's label (common.search).
+    search_about = About(relations=("themes", "target_groups", "sdgs"), choices=("kind",))
     search_vector = search_vector(
         Part(("title",), "A", language_config("language", {"da": "danish", "en": "english"})),
         Part(("summary",), "B", language_config("language", {"da": "danish", "en": "english"})),

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries as all_countries  # noqa: I001
 
 from common.logs import LogEntry, action_field, status_fields
-from common.search import Part, search_vector
+from common.search import About, Part, search_vector
 from common.text import validate_single_line
 from ecosystem.models import SDG, Actor, TargetGroup, Theme, User
 from validation.querysets import CaseQuerySet
@@ -215,6 +215,8 @@ class CaseApplication(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    # Found also by its taxonomies' names and its type's label (common.search).
+    search_about = About(relations=("themes", "target_groups", "sdgs"))
     search_vector = search_vector(
         Part(("title",), "A", "english"),
         Part(("summary", "problem", "solution"), "B", "english"),

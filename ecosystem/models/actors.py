@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from common.logs import LogEntry, action_field, status_fields
-from common.search import Part, search_vector
+from common.search import About, Part, search_vector
 from common.text import validate_single_line
 from ecosystem import citynames
 from ecosystem.models.people import User
@@ -141,6 +141,8 @@ class Actor(models.Model):
         User, through="Membership", related_name="actors", verbose_name=_("members")
     )
 
+    # Found also by its taxonomies' names and its type's label (common.search).
+    search_about = About(relations=("themes", "target_groups", "sdgs"), choices=("kind", "role"))
     # Full-text search in both languages, computed by PostgreSQL and indexed (GIN).
     search_vector = search_vector(
         Part(("name",), "A", "danish"),

@@ -15,7 +15,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def actors():
     def actor(name, da, en=""):
-        return ActorFactory(name=name, short_description_da=da, short_description_en=en)
+        # An association: the type "social enterprise" ("socialøkonomisk virksomhed")
+        # would find every one of them by "virksomhed" (common.search's About).
+        return ActorFactory(
+            name=name, short_description_da=da, short_description_en=en, kind=Actor.Kind.NGO
+        )
 
     return {
         "green": actor("Grøn Virksomhed", "En grøn virksomhed i Aarhus.", "A green company."),

@@ -28,11 +28,11 @@ def _render_every_time(settings):
 BUDGETS = {
     "directory": ("/en/actors/", 14, 3),
     "directory filtered": ("/en/actors/?region=hovedstaden&theme=active-inclusion", 16, 5),
-    "directory searched": ("/en/actors/?q=virksomheder", 14, 3),
-    "directory htmx": ("/en/actors/?q=virk&kind=ngo", 14, 3),
+    "directory searched": ("/en/actors/?q=virksomheder", 15, 4),  # +1: search glossary
+    "directory htmx": ("/en/actors/?q=virk&kind=ngo", 15, 4),  # +1: search glossary
     "map page": ("/en/actors/map/?region=midtjylland", 15, 4),
     "geojson": ("/en/actors/map.geojson?region=midtjylland", 3, 3),
-    "geojson searched": ("/en/actors/map.geojson?q=social", 2, 2),
+    "geojson searched": ("/en/actors/map.geojson?q=social", 3, 3),  # +1: search glossary
     "csv": ("/en/actors/export.csv?kind=ngo", 1, 1),
     "json": ("/en/actors/export.json", 3, 3),
     "open data page": ("/en/actors/open-data/", 0, 0),

@@ -4,6 +4,7 @@ typing, ranking, and input that must never break the tsquery syntax."""
 import pytest
 
 from common.search import search_query
+from ecosystem.models import Actor
 from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +26,15 @@ def actors():
             short_description_da="En social virksomhed i Vejle.",
             short_description_en="",
         ),
+        # Associations: the type "social enterprise" would find them by "virksomhed".
         "housing": ActorFactory(
+            kind=Actor.Kind.NGO,
             name="Boligfællesskabet",
             short_description_da="Bofællesskaber for ældre.",
             short_description_en="Shared housing for older people.",
         ),
         "volunteers": ActorFactory(
+            kind=Actor.Kind.NGO,
             name="Frivilligcentret",
             short_description_da="Frivillige hjælper familier.",
             short_description_en="Volunteers helping families.",

@@ -125,7 +125,7 @@ BUDGETS = {
     "case suggestions": 3,
     "find a partner": 9,
     "find a partner filtered": 10,
-    "find a partner searched": 9,
+    "find a partner searched": 10,  # +1: the search glossary
 }
 
 

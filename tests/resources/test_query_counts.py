@@ -71,8 +71,8 @@ def library(request):
 BUDGETS = {
     "library": ("/en/resources/", 12, 5),
     "library filtered": ("/en/resources/?kind=guide&theme=active-inclusion&year=2019", 14, 7),
-    "library searched (da)": ("/viden/?q=finansieringsmodeller", 12, 5),
-    "library htmx": ("/en/resources/?q=finans&language=da", 12, 5),
+    "library searched (da)": ("/viden/?q=finansieringsmodeller", 13, 6),  # +1: search glossary
+    "library htmx": ("/en/resources/?q=finans&language=da", 13, 6),  # +1: search glossary
     "resource page": ("/en/resources/ressource-0/", 10, 10),
     "collection": ("/en/resources/collections/samling/", 3, 3),
     "collections": ("/en/resources/collections/", 2, 2),

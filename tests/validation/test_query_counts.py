@@ -79,7 +79,7 @@ def world(request):
 PUBLIC_BUDGETS = {
     "gallery": ("/en/cases/", 9),
     "gallery filtered": ("/en/cases/?theme=active-inclusion&country=SE&stage=pilot", 10),
-    "gallery searched": ("/en/cases/?q=mentors", 9),
+    "gallery searched": ("/en/cases/?q=mentors", 10),  # +1: search glossary
     "case json": ("/en/cases/case-1/sim.json", 2),
     "export json": ("/en/cases/export.json", 2),
     "export csv": ("/en/cases/export.csv", 2),
