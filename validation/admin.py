@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import CleanTextMixin
@@ -426,7 +426,11 @@ DECIDED = {
     "reject": _("The application is rejected"),
     "publish_on_sim": _("The publication on SIM is recorded"),
 }
-LANGUAGE_NAMES = {"da": _("Danish"), "en": _("English")}
+# "… told by e-mail in Danish": the language's name as it reads inside a sentence.
+LANGUAGE_NAMES = {
+    "da": pgettext_lazy("told in", "Danish"),
+    "en": pgettext_lazy("told in", "English"),
+}
 
 
 def _decision_message(case: CaseApplication, action: str, language: str):
