@@ -43,7 +43,8 @@ def nothing_wider_than_its_box(page) -> list[str]:
         """() => {
             const out = [];
             const viewport = document.documentElement.clientWidth;
-            if (document.documentElement.scrollWidth > viewport) out.push('the page scrolls sideways');
+            if (document.documentElement.scrollWidth > viewport)
+                out.push('the page scrolls sideways');
             const box = document.querySelector('#changelist .results');
             if (box.scrollWidth > box.clientWidth) out.push('the table scrolls sideways');
             const right = box.getBoundingClientRect().right;
