@@ -158,3 +158,26 @@ def test_every_staff_page_passes_wcag_22_aa(page, width):
     for path in [*STAFF_PAGES, f"{QUEUE}{case.pk}/change/"]:
         page.goto(f"{page.base_url}{path}")
         assert_accessible_wcag22(page)
+
+
+def test_a_moderator_sees_a_pending_actor_beside_its_duplicate(page):
+    from ecosystem.models import Municipality
+
+    odense = Municipality.objects.get(code="461")
+    ActorFactory(name="Kantinen på Havnen", municipality=odense, cvr="")
+    pending = ActorFactory(
+        name="Kantinen på Havnen ApS",
+        municipality=odense,
+        pending=True,
+        submitted_at=timezone.now(),
+        cvr="",
+    )
+    log_in(page, UserFactory(staff=True, groups=[staff.MODERATORS]))
+    page.goto(f"{page.base_url}/en/admin/ecosystem/actor/{pending.pk}/change/")
+    duplicates = page.get_by_role("region", name="Possible duplicates")
+    row = duplicates.get_by_role("row").filter(has_text="Kantinen på Havnen")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("same municipality")
+    expect(row.get_by_role("link", name="Kantinen på Havnen")).to_be_visible()
+    page.screenshot(path="/tmp/staff-duplicates.png", full_page=True)
+    assert_accessible_wcag22(page)
