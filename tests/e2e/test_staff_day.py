@@ -180,4 +180,3 @@ def test_a_moderator_sees_a_pending_actor_beside_its_duplicate(page):
     expect(row).to_contain_text("same municipality")
     expect(row.get_by_role("link", name="Kantinen på Havnen")).to_be_visible()
     page.screenshot(path="/tmp/staff-duplicates.png", full_page=True)
-    assert_accessible_wcag22(page)
