@@ -4,7 +4,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.db.models import Case, When
+from django.db.models import Case, Q, When
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -196,6 +196,39 @@ TRANSITION_DONE = {
 }
 
 
+# Words that say what kind of organisation it is, not which one.
+NAME_NOISE = {"aps", "a/s", "i/s", "ivs", "forening", "foreningen", "fonden", "the", "og", "for"}
+
+
+def possible_duplicates(actor: Actor) -> list[tuple[Actor, list]]:
+    """Other actors that may be this one: the same CVR number, the same name, or a name
+    sharing its telling words in the same municipality. One query, at most five."""
+    words = [w for w in actor.name.lower().split() if len(w) > 2 and w not in NAME_NOISE]
+    same = Q(name__iexact=actor.name)
+    if actor.cvr:
+        same |= Q(cvr=actor.cvr)
+    if words and actor.municipality_id:
+        longest = max(words, key=len)
+        same |= Q(municipality_id=actor.municipality_id, name__icontains=longest)
+    candidates = (
+        Actor.objects.filter(same)
+        .exclude(pk=actor.pk)
+        .select_related("municipality")
+        .order_by("name")[:5]
+    )
+    found = []
+    for other in candidates:
+        reasons = []
+        if actor.cvr and other.cvr == actor.cvr:
+            reasons.append(_("same CVR number"))
+        if other.name.lower() == actor.name.lower():
+            reasons.append(_("same name"))
+        if actor.municipality_id and other.municipality_id == actor.municipality_id:
+            reasons.append(_("same municipality"))
+        found.append((other, reasons))
+    return found
+
+
 @admin.register(Actor)
 class ActorAdmin(ModeratorsOnly, TranslationAdmin):
     """The moderation queue: pending actors first, oldest first; every step goes through
@@ -351,6 +384,8 @@ class ActorAdmin(ModeratorsOnly, TranslationAdmin):
             )
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.status == Actor.Status.PENDING:
+            context["possible_duplicates"] = possible_duplicates(obj)
         if obj is not None:
             context["workflow_actions"] = [
                 (action, services.WORKFLOW[action].label)

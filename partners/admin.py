@@ -20,8 +20,7 @@ from common.admin import RoleGate
 from partners import permissions, services
 from partners.forms import ReasonForm
 from partners.models import PartnerApplication, PartnerLogEntry, Status
-
-RENEWAL_WINDOW_DAYS = 60
+from partners.waiting import RENEWAL_WINDOW_DAYS
 
 
 class PartnerStaffOnly(RoleGate):
@@ -106,7 +105,6 @@ class PartnerApplicationAdmin(PartnerStaffOnly, admin.ModelAdmin):
         "tier",
         "status",
         "contributions_summary",
-        "starts_on",
         "ends_on",
         "renewal",
     ]

@@ -17,15 +17,19 @@ class PartnersConfig(AppConfig):
         # The staff groups' admin permissions, declared in one table (common.roles).
         sync_after_migrate(self, GROUP_PERMISSIONS)
         from common import personal_data as registry
+        from common import waiting
 
         # The public partners page shows approved applications and the partnerships they
         # created (staff may change dates in the ecosystem's admin), and the actors' names
         # and logos (the ecosystem's generation, which the page also depends on).
         from ecosystem.models import Partnership
         from partners import personal_data
+        from partners import waiting as queues
         from partners.models import GENERATION, PartnerApplication
 
         GENERATION.watch(PartnerApplication)
         GENERATION.watch(Partnership)
         registry.register(personal_data.PART)
         registry.register_section(personal_data.MY_APPLICATIONS)
+        waiting.register("partners.submitted_applications", queues.SUBMITTED_APPLICATIONS)
+        waiting.register("partners.renewals_due", queues.RENEWALS_DUE)

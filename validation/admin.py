@@ -10,17 +10,21 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db.models import Case, When
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from common.admin import RoleGate
 from common.forms import CleanTextMixin
 from ecosystem import staff
 from ecosystem.models import Theme, User
-from validation import permissions, services, workdays
+from validation import permissions, review, services, workdays
 from validation.models import (
     NOTE_MAX_LENGTH,
     WAITING_STATES,
@@ -84,16 +88,6 @@ def validator_users():
         .distinct()
         .order_by("full_name", "email")
     )
-
-
-DECISION_ACTIONS = (
-    "start_review",
-    "resume_review",
-    "request_changes",
-    "validate",
-    "reject",
-    "publish_on_sim",
-)
 
 
 class CaseAdminForm(CleanTextMixin, forms.ModelForm):
@@ -195,54 +189,6 @@ class CaseLogEntryInline(ValidatorsOnly, admin.TabularInline):
         return False
 
 
-APPLICATION_FIELDS = [
-    (
-        _("The case"),
-        [
-            "title",
-            "summary",
-            "summary_da",
-            "problem",
-            "solution",
-            "results",
-            "evidence",
-            "lessons",
-        ],
-    ),
-    (
-        _("Funding, partners and reach"),
-        [
-            "actor",
-            "funding_sources",
-            "funding_details",
-            "partners",
-            "other_partners",
-            "countries",
-            "level",
-            "themes",
-            "target_groups",
-            "sdgs",
-            "stage",
-            "start_year",
-            "website",
-            "image",
-            "image_description",
-        ],
-    ),
-    (
-        _("Contact and partner search"),
-        [
-            "contact_name",
-            "contact_email",
-            "seeks_partners",
-            "partner_countries",
-            "partner_kinds",
-            "partner_text",
-            "consent_portal",
-            "consent_sim",
-        ],
-    ),
-]
 STATUS_FIELDS = [
     "status",
     "working_days_waiting",
@@ -258,15 +204,18 @@ STATUS_FIELDS = [
 
 @admin.register(CaseApplication)
 class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
-    """The queue: waiting cases first, the longest waiting at the top."""
+    """The queue: waiting cases first, the longest waiting at the top. The change page is
+    the review screen: the application as the applicant wrote it (labels, not codes) beside
+    the scores, what changed since the last submission, and the decision at the end."""
 
     form = CaseAdminForm
+    change_form_template = "admin/validation/caseapplication/change_form.html"
     list_display = [
         "title_or_untitled",
         "actor",
         "status",
         "assigned_to",
-        "submitted_at",
+        "waiting_since",
         "working_days_waiting",
     ]
     list_filter = [
@@ -278,9 +227,7 @@ class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
     list_select_related = ["actor", "assigned_to"]
     search_fields = ["title", "actor__name"]
     inlines = [CaseReviewInline, CaseLogEntryInline]
-    readonly_fields = [name for _title, names in APPLICATION_FIELDS for name in names] + (
-        STATUS_FIELDS
-    )
+    readonly_fields = STATUS_FIELDS
     ordering = [
         Case(When(status__in=WAITING_STATES, then=0), default=1).asc(),
         "submitted_at",
@@ -294,20 +241,16 @@ class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
                 _("Decision"),
                 {"fields": ["assign_to", "decision", "message", "sim_url", "sim_published_on"]},
             ),
-            *[(title, {"fields": names}) for title, names in APPLICATION_FIELDS],
         ]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        allowed = (
-            [
-                action
-                for action in services.allowed_actions(case=obj, user=request.user)
-                if action in DECISION_ACTIONS
-            ]
-            if obj is not None
-            else []
-        )
+        allowed = []
+        if obj is not None:
+            steps = services.allowed_actions(case=obj, user=request.user)
+            allowed = [a for a in steps if a in ("start_review", "resume_review")]
+            allowed += services.allowed_decisions(case=obj, user=request.user)
+            allowed += [a for a in steps if a == "publish_on_sim"]
 
         class Form(form):
             def __init__(self, *args, **kw):
@@ -319,9 +262,20 @@ class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
         # Drafts are the applicant's own: validators see an application once it is sent.
         return super().get_queryset(request).exclude(status=Status.DRAFT)
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context.update(review_context(obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     @admin.display(description=_("title"), ordering="title")
     def title_or_untitled(self, case: CaseApplication) -> str:
         return str(case)
+
+    @admin.display(description=_("waiting since"), ordering="submitted_at")
+    def waiting_since(self, case: CaseApplication) -> str:
+        if case.submitted_at is None:
+            return "–"
+        return date_format(timezone.localtime(case.submitted_at), "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("link on SIM"))
     def sim_link(self, case: CaseApplication):
@@ -339,14 +293,18 @@ class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
         return str(days)
 
     def save_model(self, request, obj, form, change):
-        """Assignment, then the decision: each through the services, checked and logged."""
+        """Assignment, then the decision: each through the services, checked and logged.
+        What happened is kept on the request for the message and the admin history."""
         data = form.cleaned_data
         language = get_language()
+        done: list[str] = []
+        request.case_steps, request.case_failed = done, False
         try:
             if "assign_to" in form.changed_data:
                 services.assign_validator(
                     case=obj, validator=data["assign_to"], by=request.user, language=language
                 )
+                done.append(_assigned_message(data["assign_to"], request.user))
             decision = data.get("decision")
             if decision == "publish_on_sim":
                 services.record_sim_publication(
@@ -356,16 +314,115 @@ class CaseApplicationAdmin(ValidatorsOnly, admin.ModelAdmin):
                     published_on=data["sim_published_on"],
                     language=language,
                 )
-            elif decision:
-                services.transition_case(
+            elif decision in services.DECISIONS:
+                services.decide_case(
                     case=obj,
                     action=decision,
                     by=request.user,
                     reason=data.get("message") or "",
                     language=language,
                 )
+            elif decision:
+                services.transition_case(
+                    case=obj, action=decision, by=request.user, language=language
+                )
+            if decision:
+                done.append(_decision_message(obj, decision, language))
         except services.CaseError as error:
+            request.case_failed = True
             self.message_user(request, error.message, messages.ERROR)
+
+    def log_change(self, request, obj, message):
+        """The admin history holds the steps that were taken, and only those: a decision
+        another validator beat leaves no entry."""
+        steps = getattr(request, "case_steps", None)
+        if steps is None:
+            return super().log_change(request, obj, message)
+        if not steps:
+            return None
+        return LogEntry.objects.log_actions(
+            user_id=request.user.pk,
+            queryset=[obj],
+            action_flag=CHANGE,
+            change_message=" ".join(str(step) for step in steps),
+            single_object=True,
+        )
+
+    def response_change(self, request, obj):
+        """Say what happened and who was told, never Django's generic "was changed"."""
+        steps = getattr(request, "case_steps", None)
+        if steps is None:
+            return super().response_change(request, obj)
+        for step in steps:
+            self.message_user(request, step, messages.SUCCESS)
+        if getattr(request, "case_failed", False) or "_continue" in request.POST:
+            return HttpResponseRedirect(request.path)
+        if not steps:
+            self.message_user(request, _("Nothing was changed."), messages.INFO)
+        return HttpResponseRedirect(reverse("admin:validation_caseapplication_changelist"))
+
+
+def review_context(case: CaseApplication) -> dict:
+    """The review screen's reading: the application as sent, and on a resubmission what
+    changed since the previous submission beside the validator's message that asked."""
+    submissions = list(case.submissions.order_by("-number")[:2])
+    current = submissions[0].data if submissions else review.snapshot_of(case)
+    context = {"application_sections": review.readable(current), "submission_count": 0}
+    if submissions:
+        context["submission_count"] = submissions[0].number
+    if len(submissions) == 2:
+        asked = (
+            case.log_entries.filter(
+                action=CaseLogEntry.Action.CHANGES_REQUESTED,
+                created_at__lte=submissions[0].submitted_at,
+            )
+            .select_related("user")
+            .first()
+        )
+        context["changes"] = review.changes(submissions[1].data, submissions[0].data)
+        context["changes_asked"] = asked
+    return context
+
+
+DECIDED = {
+    "start_review": _("The review has started"),
+    "resume_review": _("The review of the changes has started"),
+    "validate": _("The case is validated"),
+    "request_changes": _("Changes are requested"),
+    "reject": _("The application is rejected"),
+    "publish_on_sim": _("The publication on SIM is recorded"),
+}
+# "… told by e-mail in Danish": the language's name as it reads inside a sentence.
+LANGUAGE_NAMES = {
+    "da": pgettext_lazy("told in", "Danish"),
+    "en": pgettext_lazy("told in", "English"),
+}
+
+
+def _decision_message(case: CaseApplication, action: str, language: str):
+    transition = services.TRANSITIONS[action]
+    if not transition.mail:
+        return _("%(done)s; nobody was mailed.") % {"done": DECIDED[action]}
+    recipients = services.members(case.actor)
+    if not recipients:
+        return _("%(done)s; nobody was told: the organisation has no members.") % {
+            "done": DECIDED[action]
+        }
+    languages = sorted({r.language or language for r in recipients})
+    return _("%(done)s; the applicant has been told by e-mail in %(languages)s.") % {
+        "done": DECIDED[action],
+        "languages": str(_(" and ")).join(str(LANGUAGE_NAMES.get(c, c)) for c in languages),
+    }
+
+
+def _assigned_message(validator: User | None, by: User):
+    if validator is None:
+        return _("The application has no validator now.")
+    if validator.pk == by.pk:
+        return _("The application is assigned to you; nobody was mailed.")
+    return _("The application is assigned to %(name)s, who has been told by e-mail.") % {
+        "name": validator.get_full_name() or validator.email
+    }
 
 
 @admin.register(InterestMessage)

@@ -414,3 +414,38 @@ class InterestMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender_actor} → {self.case}"
+
+
+class CaseSubmission(models.Model):
+    """What the applicant sent, each time they sent it: a snapshot of the application's
+    fields (validation.review.snapshot_of), so the applicant can read back what they sent
+    and the validator sees what changed since the previous submission."""
+
+    case = models.ForeignKey(
+        CaseApplication,
+        on_delete=models.CASCADE,
+        related_name="submissions",
+        verbose_name=_("application"),
+    )
+    number = models.PositiveSmallIntegerField(_("submission"))
+    submitted_by = models.ForeignKey(
+        User,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sent by"),
+    )
+    submitted_at = models.DateTimeField(_("sent"))
+    data = models.JSONField(_("what was sent"), default=dict)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["case", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "number"], name="case_submission_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} #{self.number}"

@@ -28,10 +28,11 @@ from common.workflow import (
 )
 from ecosystem import staff
 from ecosystem.models import Actor, User
-from validation import permissions
+from validation import permissions, review
 from validation.models import (
     CaseApplication,
     CaseLogEntry,
+    CaseSubmission,
     InterestMessage,
     Status,
 )
@@ -75,6 +76,18 @@ TRANSITIONS: dict[str, Transition] = {
         log=LogAction.REVIEW_STARTED, label=_("Start the review"),
         not_allowed=_("only a submitted application can be taken into review."),
         mail="case_in_review",
+    ),
+    # Deciding straight from "submitted" or "resubmitted": the review starts with the
+    # decision, is logged as started, and the applicant gets the decision's mail only.
+    "start_review_with_decision": Transition(
+        source=Status.SUBMITTED, target=Status.IN_REVIEW, by=BY_VALIDATOR,
+        log=LogAction.REVIEW_STARTED, label=_("Start the review"),
+        not_allowed=_("only a submitted application can be taken into review."),
+    ),
+    "resume_review_with_decision": Transition(
+        source=Status.RESUBMITTED, target=Status.IN_REVIEW, by=BY_VALIDATOR,
+        log=LogAction.REVIEW_STARTED, label=_("Review the changes"),
+        not_allowed=_("only a resubmitted application can be taken into review again."),
     ),
     "request_changes": Transition(
         source=Status.IN_REVIEW, target=Status.CHANGES_REQUESTED, by=BY_VALIDATOR,
@@ -181,8 +194,71 @@ def allowed_actions(*, case: CaseApplication, user: User) -> list[str]:
     return CASE_WORKFLOW.allowed(case, user)
 
 
+# The step that starts the review when a validator decides without starting it first.
+IMPLICIT_START = {
+    Status.SUBMITTED: "start_review_with_decision",
+    Status.RESUBMITTED: "resume_review_with_decision",
+}
+
+
+def allowed_decisions(*, case: CaseApplication, user: User) -> list[str]:
+    """The decisions a validator may take now, also from "submitted" or "resubmitted",
+    where the review starts with the decision (decide_case)."""
+    if case.status in IMPLICIT_START:
+        if IMPLICIT_START[case.status] not in allowed_actions(case=case, user=user):
+            return []
+        in_review = CaseApplication(pk=case.pk, actor_id=case.actor_id, status=Status.IN_REVIEW)
+        return [a for a in allowed_actions(case=in_review, user=user) if a in DECISIONS]
+    return [a for a in allowed_actions(case=case, user=user) if a in DECISIONS]
+
+
+def decide_case(
+    *, case: CaseApplication, action: str, by: User, reason: str = "", language: str = ""
+) -> CaseApplication:
+    """One decision in one step: from "submitted" or "resubmitted" the review starts first
+    (logged as started), in the same transaction as the decision, so that two validators
+    deciding at once leave one decision and nothing of the other's."""
+    if action not in DECISIONS:
+        raise CaseError(CASE_WORKFLOW.unknown)
+    with transaction.atomic():
+        # The race: both validators read "submitted". The first to lock the row starts the
+        # review and decides; the second finds it decided, and its whole step rolls back.
+        locked = CaseApplication.objects.select_for_update().get(pk=case.pk)
+        if locked.status not in (*IMPLICIT_START, Status.IN_REVIEW):
+            raise CaseError(decided_first_message(locked))
+        if locked.status in IMPLICIT_START:
+            transition_case(
+                case=locked, action=IMPLICIT_START[locked.status], by=by, language=language
+            )
+        locked = transition_case(
+            case=locked, action=action, by=by, reason=reason, language=language
+        )
+    for name in ("status", "submitted_at", "decided_at", "validated_at", "slug"):
+        setattr(case, name, getattr(locked, name))
+    return locked
+
+
 def withdraw_action(case: CaseApplication) -> str:
     return "withdraw"
+
+
+def decided_first_message(case: CaseApplication):
+    """What the validator whose decision came second is told: who decided, and what."""
+    last = (
+        case.log_entries.filter(to_status=case.status).select_related("user").first()
+        if case.pk
+        else None
+    )
+    who = (last.user.get_full_name() or last.user.email) if last and last.user else None
+    values = {"title": str(case), "status": case.get_status_display().lower(), "who": who}
+    if who:
+        return (
+            _("%(who)s decided first: “%(title)s” is %(status)s. Your decision was not saved.")
+            % values
+        )
+    return _(
+        "Another decision came first: “%(title)s” is %(status)s. Your decision was not saved."
+    ) % (values)
 
 
 def submit_application(*, case: CaseApplication, by: User, language: str) -> CaseApplication:
@@ -194,6 +270,15 @@ def submit_application(*, case: CaseApplication, by: User, language: str) -> Cas
     action = "resubmit" if case.status == Status.CHANGES_REQUESTED else "submit"
     with transaction.atomic():
         case = transition_case(case=case, action=action, by=by, language=language)
+        # What was sent, as it was sent: the applicant reads it back, and the validator
+        # sees what changed since the previous submission (validation/review.py).
+        CaseSubmission.objects.create(
+            case=case,
+            number=case.submissions.count() + 1,
+            submitted_by=by,
+            submitted_at=case.submitted_at,
+            data=review.snapshot_of(case),
+        )
         # A receipt for the member who sent it; the validators have their own mail (19.9).
         mail.send_after_commit(
             template="validation/email/case_received.txt",
@@ -384,7 +469,8 @@ def assign_validator(
             action=LogAction.ASSIGNED,
             note=validator.get_full_name() or validator.email if validator else "",
         )
-        if validator is not None:
+        # Assigning yourself tells nobody: you know.
+        if validator is not None and validator.pk != by.pk:
             mail.send_after_commit(
                 template="validation/email/case_assigned.txt",
                 recipients=[mail.recipient(validator)],

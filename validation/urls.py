@@ -16,6 +16,7 @@ urlpatterns = [
     path("new/", applicant.application_new, name="application_new"),
     path("applications/<int:pk>/", applicant.application, name="application"),
     path("applications/<int:pk>/edit/", applicant.application_edit, name="application_edit"),
+    path("applications/<int:pk>/sent/", applicant.application_sent, name="application_sent"),
     path(
         "applications/<int:pk>/withdraw/",
         applicant.application_withdraw,

@@ -73,7 +73,7 @@ def test_requesting_changes_without_a_message_is_refused(client, validator, make
 def test_a_step_not_allowed_from_the_state_is_not_offered(client, validator, make_case):
     case = make_case(submitted=True)
     client.force_login(validator)
-    response = admin_post(client, case, decision="validate")
-    assert response.status_code == 200  # "validate" is not a choice from "submitted"
+    response = admin_post(client, case, decision="publish_on_sim")
+    assert response.status_code == 200  # only a validated case can be published on SIM
     case.refresh_from_db()
     assert case.status == Status.SUBMITTED

@@ -36,6 +36,8 @@ MEMBER_TABLE = [
     ("application_edit",     "GET",  "submitted",         302, 302,   404,     404,      404),
     ("application_edit",     "POST", "submitted",         302, 302,   404,     404,      404),
     ("application_edit",     "GET",  "validated",         302, 302,   404,     404,      404),
+    ("application_sent",     "GET",  "submitted",         302, 200,   404,     404,      404),
+    ("application_sent",     "GET",  "validated",         302, 200,   404,     404,      404),
     ("application_withdraw", "GET",  "submitted",         302, 200,   404,     404,      404),
     ("application_withdraw", "POST", "submitted",         302, 302,   404,     404,      404),
     ("application_withdraw", "POST", "rejected",          302, 302,   404,     404,      404),

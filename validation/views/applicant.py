@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from validation import permissions, services
+from validation import permissions, review, services
 from validation.forms import ApplicationForm, NewApplicationForm
 from validation.models import CaseApplication, CaseLogEntry, Status
 
@@ -246,3 +246,26 @@ def application_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The application has been withdrawn."))
         return redirect("validation:application", pk=case.pk)
     return render(request, "validation/withdraw.html", {"case": case})
+
+
+@require_safe
+def application_sent(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the organisation sent, each submission as it was sent, read-only."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    case = permissions.get_case_for_member(request.user, pk)
+    submissions = list(case.submissions.select_related("submitted_by").order_by("number"))
+    try:
+        number = int(request.GET.get("n") or (submissions[-1].number if submissions else 0))
+    except ValueError:
+        number = 0
+    shown = next((s for s in submissions if s.number == number), None)
+    if shown is None and submissions:
+        shown = submissions[-1]
+    context = {
+        "case": case,
+        "submissions": submissions,
+        "shown": shown,
+        "sections": review.readable(shown.data) if shown else [],
+    }
+    return render(request, "validation/application_sent.html", context)
