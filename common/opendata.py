@@ -26,6 +26,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.forms import ChoiceField, ModelChoiceField
 from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
@@ -237,3 +238,34 @@ def conditional(request: HttpRequest, fresh: Freshness, build) -> HttpResponse:
     """A 304 when the client holds this version, else `build()`'s response; either with
     its validators. `build` runs only when the body is needed."""
     return with_validators(request, fresh) or with_validators(request, fresh, build())
+
+
+def refused_filters(filterset) -> HttpResponse | None:
+    """A 400 naming each refused filter value and the values it takes, or None.
+
+    A page shows a bad filter as a form error and ignores it; an export must not answer
+    a typo (`?theme=zzz`, `?sdg=99`) with the whole data set, which a script would take
+    for the filtered one."""
+    form = filterset.form
+    if form.is_valid():
+        return None
+    parameters = {}
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        entry: dict[str, Any] = {
+            "value": form.data.get(name, ""),
+            "errors": [str(error) for error in errors],
+        }
+        if isinstance(field, ModelChoiceField) and field.to_field_name:
+            entry["valid"] = sorted(
+                str(value) for value in field.queryset.values_list(field.to_field_name, flat=True)
+            )
+        elif isinstance(field, ChoiceField):
+            entry["valid"] = [str(value) for value, _label in field.choices if value != ""]
+        parameters[name] = entry
+    body = {"error": "Unknown filter value", "parameters": parameters}
+    response = HttpResponse(
+        json.dumps(body, ensure_ascii=False, indent=2), content_type=JSON_CONTENT_TYPE, status=400
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

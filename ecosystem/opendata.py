@@ -33,7 +33,7 @@ from common.opendata import (
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
 
 # Part of the GeoJSON's ETag: bump when its shape changes, so cached copies are not reused.
-GEOJSON_VERSION = "1"
+GEOJSON_VERSION = "2"
 
 
 def _field(name: str, description) -> Field:
@@ -275,9 +275,10 @@ def json_items(queryset: QuerySet, *, site_url: str) -> Iterator[dict]:
 # --- GeoJSON ---------------------------------------------------------------------------
 
 
-def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
+def geojson_text(queryset: QuerySet, *, variant: str, site_url: str) -> tuple[str, Freshness]:
     """The FeatureCollection as JSON text, built by PostgreSQL in one query, and its
-    freshness (common.opendata) counted in the same scan."""
+    freshness (common.opendata) counted in the same scan. Each feature's `id` is the
+    actor's slug (stable, RFC 7946 §3.2) and its `url` absolute, from `site_url`."""
     lang = _language()
     inner = (
         queryset.with_position()
@@ -302,6 +303,7 @@ def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
             'licence', json_build_object('name', %s::text, 'url', %s::text),
             'features', COALESCE(json_agg(json_build_object(
                 'type', 'Feature',
+                'id', a.slug,
                 'geometry', json_build_object(
                     'type', 'Point',
                     'coordinates', json_build_array(a.longitude, a.latitude)
@@ -323,7 +325,7 @@ def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
     params = [
         LICENCE_NAME,
         LICENCE_URL,
-        actor_url_prefix(),
+        site_url + actor_url_prefix(),
         json.dumps(kind_labels),
         json.dumps(country_names),
         *inner_params,

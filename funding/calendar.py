@@ -9,7 +9,7 @@ subscriber's calendar instead of appearing twice.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -17,16 +17,35 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funding.models import Deadline
+from common import ical
+from funding.models import Deadline, FundingOpportunity
 
-CONTENT_TYPE = "text/calendar; charset=utf-8"
-PRODID = "-//Socialinnovation.dk//Funding deadlines//DA"
+CONTENT_TYPE = ical.CONTENT_TYPE
+PRODUCT = "Funding deadlines"
+# SEQUENCE counts seconds from this moment to the call's last change: it grows with
+# every edit (a moved deadline is saved with its call) and fits in 31 bits until 2092.
+SEQUENCE_EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 UID_DOMAIN = "funding.socialinnovation.dk"
 # A deadline is a moment; calendars show it best as a short block ending then.
 BLOCK = timedelta(minutes=30)
 
 
-def _component(deadline: Deadline, *, tz: ZoneInfo, site_url: str) -> icalendar.Event:
+def _sequence(call: FundingOpportunity) -> int:
+    if call.updated_at is None:
+        return 0
+    return max(0, int((call.updated_at - SEQUENCE_EPOCH).total_seconds()))
+
+
+def _status(deadline: Deadline, call: FundingOpportunity, now: datetime) -> str:
+    """A call closed before its deadline came has cancelled that deadline."""
+    if call.status == FundingOpportunity.Status.CLOSED and deadline.at > now:
+        return "CANCELLED"
+    return "CONFIRMED"
+
+
+def _component(
+    deadline: Deadline, *, tz: ZoneInfo, site_url: str, now: datetime
+) -> icalendar.Event:
     call = deadline.opportunity
     item = icalendar.Event()
     item.add("uid", f"deadline-{deadline.pk}@{UID_DOMAIN}")
@@ -41,19 +60,16 @@ def _component(deadline: Deadline, *, tz: ZoneInfo, site_url: str) -> icalendar.
     item.add("url", url)
     item.add("description", f"{call.funder_display}\n\n{url}".strip())
     item.add("transp", "TRANSPARENT")
+    item.add("sequence", _sequence(call))
+    item.add("status", _status(deadline, call, now))
     return item
 
 
 def ics(deadlines: Iterable[Deadline], *, name: str = "") -> bytes:
     tz = ZoneInfo(settings.TIME_ZONE)
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    if name:
-        cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal = ical.new_calendar(PRODUCT, name=name)
+    now = timezone.now()
     for deadline in deadlines:
-        cal.add_component(_component(deadline, tz=tz, site_url=settings.SITE_URL))
-    cal.add_missing_timezones()
+        cal.add_component(_component(deadline, tz=tz, site_url=settings.SITE_URL, now=now))
+    ical.add_timezone(cal)
     return cal.to_ical()

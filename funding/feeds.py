@@ -10,6 +10,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from common.feeds import PortalFeed, absolute
 from common.pagecache import public_page
 from funding.facets import GENERATION
 from funding.models import FundingOpportunity
@@ -18,7 +19,7 @@ FEED_SIZE = 30
 FEED_TITLE = _("New funding opportunities")
 
 
-class NewCallsRssFeed(Feed):
+class NewCallsRssFeed(PortalFeed):
     description = _(
         "New calls for funding for social innovation: grants, loans, investment and prizes."
     )
@@ -27,7 +28,7 @@ class NewCallsRssFeed(Feed):
         return f"{settings.PORTAL_NAME}: {FEED_TITLE}"
 
     def link(self) -> str:
-        return reverse("funding:index")
+        return absolute(reverse("funding:index"))
 
     def items(self):
         return (

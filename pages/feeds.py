@@ -7,20 +7,21 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from common.feeds import PortalFeed, absolute
 from common.pagecache import public_page
 from pages.models import GENERATION, NewsArticle
 
 FEED_SIZE = 20
 
 
-class NewsRssFeed(Feed):
+class NewsRssFeed(PortalFeed):
     description = _("News from Denmark's national competence centre for social innovation.")
 
     def title(self) -> str:
         return f"{settings.PORTAL_NAME}: {_('News')}"
 
     def link(self) -> str:
-        return reverse("pages:news_list")
+        return absolute(reverse("pages:news_list"))
 
     def items(self):
         return NewsArticle.objects.published()[:FEED_SIZE]

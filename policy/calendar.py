@@ -17,10 +17,11 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from common import ical
 from policy.models import Event
 
-CONTENT_TYPE = "text/calendar; charset=utf-8"
-PRODID = "-//Socialinnovation.dk//Policy events//DA"
+CONTENT_TYPE = ical.CONTENT_TYPE
+PRODUCT = "Policy events"
 UID_DOMAIN = "events.socialinnovation.dk"
 
 
@@ -56,16 +57,10 @@ def _component(event: Event, *, tz: ZoneInfo, site_url: str) -> icalendar.Event:
 def calendar(events: Iterable[Event], *, name: str = "") -> icalendar.Calendar:
     tz = ZoneInfo(settings.TIME_ZONE)
     site_url = settings.SITE_URL
-    cal = icalendar.Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    if name:
-        cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal = ical.new_calendar(PRODUCT, name=name)
     for event in events:
         cal.add_component(_component(event, tz=tz, site_url=site_url))
-    cal.add_missing_timezones()
+    ical.add_timezone(cal)
     return cal
 
 

@@ -387,9 +387,7 @@ def feed(request: HttpRequest) -> HttpResponse:
         return HttpResponse(body, content_type=calendar.CONTENT_TYPE)
 
     response = opendata.conditional(request, fresh, build)
-    return opendata.licence_headers(
-        response, docs_url=request.build_absolute_uri(reverse("policy:index"))
-    )
+    return opendata.licence_headers(response, docs_url=settings.SITE_URL + reverse("policy:index"))
 
 
 @require_safe

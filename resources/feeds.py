@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from common.feeds import PortalFeed, absolute
 from resources.models import Resource
 
 FEED_SIZE = 30
 
 
-class LatestResourcesFeed(Feed):
+class LatestResourcesFeed(PortalFeed):
     title = _("New knowledge resources")
     description = _("Guides, reports and tools on social innovation, newly published.")
 
     def link(self):
-        return reverse("resources:index")
+        return absolute(reverse("resources:index"))
 
     def items(self):
         return (

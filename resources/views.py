@@ -255,7 +255,10 @@ def _site_url(request: HttpRequest) -> str:
 
 @require_safe
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    resources = opendata.published(ResourceFilter(request.GET).matching())
+    filters = ResourceFilter(request.GET)
+    if refused := common_opendata.refused_filters(filters):
+        return refused
+    resources = opendata.published(filters.matching())
     rows = opendata.csv_rows(resources, site_url=_site_url(request))
     return common_opendata.download(
         common_opendata.csv_lines([c.name for c in opendata.FIELDS], rows),
@@ -267,7 +270,10 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 
 @require_safe
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    resources = opendata.published(ResourceFilter(request.GET).matching())
+    filters = ResourceFilter(request.GET)
+    if refused := common_opendata.refused_filters(filters):
+        return refused
+    resources = opendata.published(filters.matching())
     chunks = common_opendata.json_chunks(
         opendata.json_head(source_url=_docs_url(request)),
         "resources",

@@ -134,7 +134,10 @@ def _site_url(request: HttpRequest) -> str:
 @public_page(GENERATION)
 def actor_map_geojson(request: HttpRequest) -> HttpResponse:
     """The filtered actors as GeoJSON; a repeated request for unchanged data gets a 304."""
-    actors = ActorFilter(request.GET).matching().with_position()
+    filters = ActorFilter(request.GET)
+    if refused := common_opendata.refused_filters(filters):
+        return refused
+    actors = filters.matching().with_position()
     variant = f"geojson{opendata.GEOJSON_VERSION}|{get_language()}|{request.GET.urlencode()}"
     response = None
     if common_opendata.is_conditional(request):
@@ -142,7 +145,7 @@ def actor_map_geojson(request: HttpRequest) -> HttpResponse:
         fresh = common_opendata.freshness(actors, variant=variant)
         response = common_opendata.with_validators(request, fresh)
     if response is None:
-        text, fresh = opendata.geojson_text(actors, variant=variant)
+        text, fresh = opendata.geojson_text(actors, variant=variant, site_url=settings.SITE_URL)
         response = HttpResponse(text, content_type="application/geo+json; charset=utf-8")
         response = common_opendata.with_validators(request, fresh, response)
     return common_opendata.licence_headers(response, docs_url=_docs_url(request))
@@ -150,7 +153,10 @@ def actor_map_geojson(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    actors = ActorFilter(request.GET).matching()
+    filters = ActorFilter(request.GET)
+    if refused := common_opendata.refused_filters(filters):
+        return refused
+    actors = filters.matching()
     rows = opendata.csv_rows(actors, site_url=_site_url(request))
     return common_opendata.download(
         common_opendata.csv_lines([c.name for c in opendata.CSV_COLUMNS], rows),
@@ -163,7 +169,10 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 @require_safe
 def export_xlsx(request: HttpRequest) -> FileResponse:
     """The CSV's rows as a spreadsheet, for people who open data in Excel."""
-    actors = ActorFilter(request.GET).matching()
+    filters = ActorFilter(request.GET)
+    if refused := common_opendata.refused_filters(filters):
+        return refused
+    actors = filters.matching()
     rows = opendata.csv_rows(actors, site_url=_site_url(request))
     handle = common_opendata.xlsx_file(
         [c.name for c in opendata.CSV_COLUMNS], rows, title=str(_("Actors"))
@@ -175,7 +184,10 @@ def export_xlsx(request: HttpRequest) -> FileResponse:
 
 @require_safe
 def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    actors = ActorFilter(request.GET).matching()
+    filters = ActorFilter(request.GET)
+    if refused := common_opendata.refused_filters(filters):
+        return refused
+    actors = filters.matching()
     chunks = common_opendata.json_chunks(
         opendata.json_head(source_url=_docs_url(request)),
         "actors",

@@ -77,7 +77,8 @@
     var box = document.createElement("div");
     var heading = document.createElement("strong");
     var link = document.createElement("a");
-    link.href = properties.url;
+    // The data's url is absolute (for reusers); the map stays on the origin it runs on.
+    link.href = new URL(properties.url, window.location.href).pathname;
     link.textContent = properties.name;
     if (linkTarget) {
       link.target = linkTarget;
@@ -92,10 +93,14 @@
     return box;
   }
 
-  function filterQuery() {
-    // The filters in the address are what the list below shows (htmx pushes them).
+  function filterQuery(refused) {
+    // The filters in the address are what the list below shows (htmx pushes them). A
+    // value the GeoJSON refused (400, naming it) is left out, as the list ignores it.
     var params = new URLSearchParams(window.location.search);
     params.delete("page");
+    (refused || []).forEach(function (name) {
+      params.delete(name);
+    });
     var query = params.toString();
     return query ? "?" + query : "";
   }
@@ -156,16 +161,27 @@
       }
     }
 
+    function fetchCollection(refused) {
+      return fetch(element.dataset.geojsonUrl + filterQuery(refused), {
+        headers: { Accept: "application/geo+json" },
+        credentials: "same-origin",
+        signal: controller.signal,
+      }).then(function (response) {
+        if (response.status === 400 && !refused) {
+          return response.json().then(function (body) {
+            return fetchCollection(Object.keys(body.parameters || {}));
+          });
+        }
+        return response;
+      });
+    }
+
     function load() {
       if (controller) {
         controller.abort();
       }
       controller = new AbortController();
-      fetch(element.dataset.geojsonUrl + filterQuery(), {
-        headers: { Accept: "application/geo+json" },
-        credentials: "same-origin",
-        signal: controller.signal,
-      })
+      fetchCollection(null)
         .then(function (response) {
           if (!response.ok) {
             throw new Error("GeoJSON answered " + response.status);

@@ -5,6 +5,7 @@ import json
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -59,7 +60,7 @@ def test_coordinates_are_longitude_then_latitude_and_properties_are_localised(cl
     assert aarhus["geometry"]["coordinates"] == [actor.longitude, actor.latitude]
     assert aarhus["properties"] == {
         "name": "Aarhus Velfærdslab",
-        "url": f"/en/actors/{actor.slug}/",
+        "url": f"{settings.SITE_URL}/en/actors/{actor.slug}/",
         "kind": "social_enterprise",
         "kind_label": "Social enterprise",
         "municipality": "Aarhus",
@@ -68,7 +69,9 @@ def test_coordinates_are_longitude_then_latitude_and_properties_are_localised(cl
     }
     danish = json.loads(client.get("/aktoerer/map.geojson").content)
     brussels = next(f for f in danish["features"] if f["properties"]["country"] == "BE")
-    assert brussels["properties"]["url"] == f"/aktoerer/{actors['brussels'].slug}/"
+    assert brussels["properties"]["url"] == (
+        f"{settings.SITE_URL}/aktoerer/{actors['brussels'].slug}/"
+    )
     assert brussels["properties"]["kind_label"] == "NGO eller civilsamfund"
     assert brussels["properties"]["municipality"] is None
 
@@ -78,8 +81,12 @@ def test_the_geojson_takes_the_directory_filters(client, actors):
     assert [f["properties"]["name"] for f in data["features"]] == ["Aarhus Velfærdslab"]
     _response, data = geojson(client, q="brussels")
     assert [f["properties"]["name"] for f in data["features"]] == ["Brussels Social Lab"]
-    _response, data = geojson(client, region="atlantis", sdg="abc")
-    assert len(data["features"]) == 3  # bad values are ignored
+    # A bad value is refused, naming the valid ones, not answered with every actor.
+    response = client.get(GEOJSON, {"region": "atlantis", "sdg": "abc"})
+    assert response.status_code == 400
+    refused = json.loads(response.content)["parameters"]
+    assert set(refused) == {"region", "sdg"}
+    assert "midtjylland" in refused["region"]["valid"]
     _response, data = geojson(client, kind="foundation")
     assert data["features"] == []
 
