@@ -37,7 +37,7 @@ def test_sign_up_sends_a_verification_mail_and_keeps_the_name(client):
 def test_sign_up_mail_is_in_danish_for_a_danish_visitor(client):
     signup(client, url="/accounts/signup/")
     assert len(mail.outbox) == 1
-    assert "Bekræft" in mail.outbox[0].subject or "bekræft" in mail.outbox[0].body
+    assert "Bekræft din e-mailadresse" in mail.outbox[0].subject
 
 
 def test_a_taken_email_gets_the_same_answer_and_the_holder_is_told_by_mail(client):
@@ -130,14 +130,15 @@ def test_a_weak_password_is_refused_and_what_was_typed_is_kept(client):
     response = signup(client, password1="12345678", password2="12345678")
     html = response.content.decode()
     assert response.status_code == 200
-    assert "too short" in html or "too common" in html
+    assert "too short" in html and "too common" in html
     assert 'value="karen@example.dk"' in html and 'value="Karen Jensen"' in html
     assert not User.objects.filter(email="karen@example.dk").exists()
 
 
 def test_a_weak_password_message_is_danish_on_the_danish_page(client):
     response = signup(client, url="/accounts/signup/", password1="12345678", password2="12345678")
-    assert "for kort" in response.content.decode() or "for almindelig" in response.content.decode()
+    html = response.content.decode()
+    assert "for kort" in html and "for almindelig" in html
 
 
 def test_verification_link_verifies_and_a_broken_link_says_so(client):
@@ -145,7 +146,8 @@ def test_verification_link_verifies_and_a_broken_link_says_so(client):
     link = re.search(r"(/en/accounts/confirm-email/\S+/)", mail.outbox[0].body).group(1)
     broken = link[:-6] + "XXXXX/"
     response = client.get(broken)
-    assert response.status_code == 404 or "expired or is invalid" in response.content.decode()
+    assert response.status_code == 200
+    assert "expired or is invalid" in response.content.decode()
     assert not EmailAddress.objects.get(email="karen@example.dk").verified
 
     response = client.post(link)
@@ -192,9 +194,8 @@ def test_many_wrong_passwords_are_rate_limited(client):
     response = client.post(
         "/en/accounts/login/", {"login": "member@example.dk", "password": PASSWORD}
     )
-    assert (
-        response.status_code == 429 or "Too many failed login attempts" in response.content.decode()
-    )
+    assert response.status_code == 200
+    assert "Too many wrong passwords for this address" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -282,7 +283,8 @@ def test_behind_a_proxy_failed_log_ins_are_counted_per_visitor_not_for_everyone(
     for number in range(10):
         log_in("203.0.113.7", f"guess{number}@example.dk")
     blocked = log_in("203.0.113.7", "guess99@example.dk")
-    assert blocked.status_code == 429 or "Too many" in blocked.content.decode()
+    assert blocked.status_code == 200
+    assert "Too many wrong passwords" in blocked.content.decode()
     other_visitor = log_in("198.51.100.4", "member@example.dk", PASSWORD)
     assert other_visitor.status_code == 302
 
@@ -296,7 +298,10 @@ def test_failed_log_ins_are_also_limited_per_account(client):
     response = Client(REMOTE_ADDR="192.0.2.99").post(
         "/en/accounts/login/", {"login": "member@example.dk", "password": PASSWORD}
     )
-    assert response.status_code == 429 or "Too many" in response.content.decode()
+    # The guesser is stopped; the owner is offered a code by mail instead (config/settings.py).
+    assert response.status_code == 200
+    assert "_auth_user_id" not in response.wsgi_request.session
+    assert "Log in with a code that we e-mail you" in response.content.decode()
 
 
 @pytest.mark.django_db

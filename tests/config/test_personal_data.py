@@ -53,7 +53,7 @@ def test_the_export_holds_the_persons_data_and_no_one_elses(client, world):
     response = client.get(DATA_URL)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
-    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
     data = json.loads(response.content)
     assert data["account"]["email"] == "karen@example.dk"
     assert data["account"]["full_name"] == "Karen Jensen"
