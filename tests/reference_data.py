@@ -24,6 +24,8 @@ DATA_MIGRATIONS = [
     ("policy", "0002_event_manager_permissions", "grant"),
     ("pages", "0002_staff_permissions", "grant"),
     ("funding", "0002_editor_permissions", "grant"),
+    ("ecosystem", "0016_danish_target_group_names", "rename"),
+    ("common", "0002_glossary_words", "add"),
 ]
 
 

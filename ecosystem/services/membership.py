@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -73,7 +74,10 @@ def invite_member(
                     % {"email": email}
                 )
             # A new link replaces an open one: the old mail stops working.
-            actor.invitations.filter(email=email, accepted_at__isnull=True).delete()
+            # Compared as the database's one-open-invitation rule compares (lower case).
+            actor.invitations.alias(lowered=Lower("email")).filter(
+                lowered=email.lower(), accepted_at__isnull=True
+            ).delete()
             invitation = Invitation.objects.create(
                 actor=actor,
                 email=email,

@@ -71,6 +71,7 @@ def test_csv_parses_back_to_the_same_cells():
     assert parse_csv(text) == [HEADER, *rows]
 
 
+@pytest.mark.django_db  # a download asks the database first, so an outage answers 503
 def test_download_streams_utf8_with_the_bom_and_the_licence():
     response = download(
         csv_lines(HEADER, [["Øst", "", ""]]),

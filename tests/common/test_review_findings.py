@@ -34,7 +34,8 @@ def test_a_line_break_in_a_name_is_folded_into_the_subject(django_capture_on_com
         )
     message = mail.outbox[0]
     assert message.subject == "Evil Bcc: victim@example.com is now published"
-    assert message.body.startswith("Good news:")
+    assert message.body.startswith("Dear member of Evil")  # every mail opens the same way
+    assert "Good news:" in message.body
 
 
 @pytest.mark.parametrize("name", ["data.%", "notes.€", "report.!!"])

@@ -75,6 +75,15 @@ def test_a_superuser_sees_every_queue_with_its_count_and_filtered_list(client):
             "/en/admin/policy/registration/?status__exact=pending",
         ),
         "New contact messages": (2, "/en/admin/pages/contactmessage/?status__exact=new"),
+        # Nothing waits for partner staff here, and the queues say so.
+        "Partner applications waiting for a decision": (
+            0,
+            "/en/admin/partners/partnerapplication/?status__exact=submitted",
+        ),
+        "Partnerships to renew within 60 days": (
+            0,
+            "/en/admin/partners/partnerapplication/?renewal=due",
+        ),
     }
     html = response.content.decode()
     assert "Waiting for you" in html

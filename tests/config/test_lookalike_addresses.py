@@ -107,7 +107,7 @@ def test_the_registry_gives_only_rows_of_the_account_or_its_verified_addresses()
 
 def test_the_migration_keeps_both_twins_and_lists_the_later_one_to_staff(client):
     fill_keys = importlib.import_module(
-        "ecosystem.migrations.0014_email_key_and_skeleton"
+        "ecosystem.migrations.0017_email_key_and_skeleton"
     ).fill_keys
     older = UserFactory(email=REAL)
     later = UserFactory(email="twin@example.dk")

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
 from django.db import connection
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ecosystem import services
 from ecosystem.models import (
@@ -25,6 +25,14 @@ pytestmark = pytest.mark.django_db
 
 Status = Actor.Status
 ALL_STATUSES = list(Status.values)
+
+
+@pytest.fixture(autouse=True)
+def _in_english():
+    """The messages are read in English here, whichever language an earlier test left
+    active in this thread (the locale middleware activates one per request)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

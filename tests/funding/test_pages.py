@@ -110,8 +110,8 @@ def test_call_page(client):
 
     da = client.get(call.get_absolute_url()).content.decode()
     assert "1.000.000–2.500.000\N{NO-BREAK SPACE}kr." in da
-    assert "15. januar 2030 12:00" in da and "dansk tid, CET" in da
-    assert "1. juli 2030 12:00" in da and "CEST" in da
+    assert "15. januar 2030 kl. 12.00" in da and "dansk tid, CET" in da
+    assert "1. juli 2030 kl. 12.00" in da and "CEST" in da
     assert "Sociale udfaldskontrakter forklaret" in da
     assert "Kladde om lån" not in da
     assert 'href="https://example.org/opslag"' in da

@@ -95,5 +95,8 @@ def test_the_case_json_link_is_in_the_open_data_not_on_the_case_page(client, eve
     case = CaseApplication.objects.filter(status="validated").first()
     page = client.get(case.get_absolute_url()).content.decode()
     assert "sim.json" not in page
-    open_data = client.get(reverse("validation:open_data")).content.decode()
+    from django.utils import translation
+
+    with translation.override("da"):  # the Danish page, whatever an earlier test activated
+        open_data = client.get(reverse("validation:open_data")).content.decode()
     assert "<code>/eu-cases/…/sim.json</code>" in open_data

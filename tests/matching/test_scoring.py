@@ -60,7 +60,7 @@ def test_the_reasons_are_in_danish_on_the_danish_page(world):
         "»Opkvalificering, omskoling og livslang læring«, »Aktiv inklusion«",
         "Arbejder med samme målgruppe: »Børn og unge«",
         "Åben for partnerskaber",
-        "Komplementær rolle: finansierer",
+        "Komplementær rolle: bevillingsgiver",
     ]
 
 
