@@ -140,15 +140,25 @@ def _encoded(chunks: Iterable[str]) -> Iterator[bytes]:
         yield chunk.encode("utf-8")
 
 
-def download(chunks: Iterable[str], *, content_type: str, filename: str, docs_url: str):
+def download(
+    chunks: Iterable[str],
+    *,
+    content_type: str,
+    filename: str,
+    docs_url: str,
+    database_answered: bool = False,
+):
     """A streamed attachment of text chunks, with the licence headers.
 
     The database is asked before the response is returned, so a database that is down
     answers 503 like every other page (the middleware) instead of 200 with a header row
     and a cut-off body. (Not by taking the first row: its server-side cursor would then
-    outlive the request's transaction when a response is never read.)"""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    outlive the request's transaction when a response is never read.) A view that has
+    already queried the database in this request (its freshness, say) passes
+    `database_answered=True` and skips the check."""
+    if not database_answered:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
     response = StreamingHttpResponse(_encoded(chunks), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return licence_headers(response, docs_url=docs_url)

@@ -65,6 +65,6 @@ def upcoming_events() -> list:
 def new_resources() -> list:
     return list(
         Resource.objects.published()
-        .only("title", "slug", "summary", "kind", "access", "published_on")
+        .only("title", "slug", "summary", "kind", "access", "language", "published_on")
         .order_by("-published_on", "-pk")[:LIST_LENGTH]
     )

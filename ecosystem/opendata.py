@@ -217,11 +217,19 @@ def json_head(*, source_url: str) -> dict:
 
 def json_items(queryset: QuerySet, *, site_url: str) -> Iterator[dict]:
     """The actors for the JSON export (the EU map of social-innovation actors), in
-    English."""
+    English. The theme and target group names are read now, not when the first item is
+    taken, so a view that calls this has reached the database before it streams."""
     with translation.override("en"):
         prefix = site_url + actor_url_prefix()
-        theme_names = dict(Theme.objects.values_list("slug", "name_en"))
-        group_names = dict(TargetGroup.objects.values_list("slug", "name_en"))
+    theme_names = dict(Theme.objects.values_list("slug", "name_en"))
+    group_names = dict(TargetGroup.objects.values_list("slug", "name_en"))
+    return _json_items(queryset, prefix, theme_names, group_names)
+
+
+def _json_items(
+    queryset: QuerySet, prefix: str, theme_names: dict, group_names: dict
+) -> Iterator[dict]:
+    with translation.override("en"):
         kinds, roles, scales = (
             dict(Actor.Kind.choices),
             dict(Actor.Role.choices),

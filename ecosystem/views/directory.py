@@ -198,6 +198,7 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
         content_type=common_opendata.JSON_CONTENT_TYPE,
         filename="actors.json",
         docs_url=_docs_url(request),
+        database_answered=True,  # json_items has read the theme and group names
     )
 
 
