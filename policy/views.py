@@ -364,7 +364,7 @@ def _registration_page(request: HttpRequest, registration: Registration, *, by) 
         "registration": registration,
         "event": event,
         "form": form if can_change else None,
-        "can_cancel": registration.status in services.CANCEL_STEP and not event.has_ended,
+        "can_cancel": registration.status in services.CANCELLABLE and not event.has_ended,
     }
     status = 400 if request.method == "POST" else 200
     return render(request, "policy/my_registration.html", context, status=status)

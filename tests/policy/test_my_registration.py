@@ -34,9 +34,7 @@ def test_a_full_event_says_so_on_the_list_and_its_page(client):
     full.save()
     EventFactory(title_en="Policy lab with seats", title_da="Policylab med pladser")
     listing = text(client.get("/en/events/"))
-    item = re.search(
-        r'<li class="event-list-item">(?:(?!</li>).)*loneliness.*?</li>', listing, re.S
-    )
+    item = re.search(r'<li class="list-item">(?:(?!</li>).)*loneliness.*?</li>', listing, re.S)
     assert "Full — waiting list" in item.group(0)
     assert listing.count("Full — waiting list") == 1, "the event with seats is not full"
     assert "Fuldt — venteliste" in text(client.get("/arrangementer/"))
