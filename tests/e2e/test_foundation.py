@@ -49,6 +49,10 @@ def test_sign_up_verify_log_in_and_log_out(page):
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+/", message.body).group(0)
     page.goto(page.base_url + link.split("://", 1)[1].split("/", 1)[1].join(["/", ""]))
     page.get_by_role("button", name="Confirm").click()
+    # Confirming the address logs the person in (ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION).
+    expect(page.locator(".portal-user")).to_contain_text("Karen Jensen")
+    page.locator(".portal-user").get_by_role("button", name="Log out").click()
+    expect(page.locator(".portal-user")).to_contain_text("Log in")
 
     page.goto(page.base_url + "/en/accounts/login/")
     assert_accessible(page)

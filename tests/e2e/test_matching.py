@@ -112,7 +112,7 @@ def test_anyone_sees_a_published_actors_suggestions_from_its_page(page, world):
         ["Youth guarantee in Warsaw", "Warsaw Youth Lab", "Fonden for Unge"]
     )
     funder = page.locator(".matching-item", has_text="Fonden for Unge")
-    expect(funder).to_contain_text("Komplementær rolle: finansierer")
+    expect(funder).to_contain_text("Komplementær rolle: bevillingsgiver")
     # An organisation is contacted through its own page, not from here.
     expect(funder.get_by_role("link")).to_have_count(1)
 

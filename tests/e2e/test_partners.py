@@ -43,10 +43,12 @@ def test_an_owner_applies_staff_approve_and_the_badge_shows(
     expect(page.get_by_role("heading", level=1)).to_have_text("Søg om at blive partner")
     page.get_by_label("Støttepartner").check()
     page.get_by_label("Årligt kontingent i kr.").fill("-500")
-    page.get_by_label("Hvorfor vil I være partner?").fill("Vi vil bære centret videre.")
+    page.get_by_label("Hvorfor vil din organisation være partner?").fill(
+        "Vi vil bære centret videre."
+    )
     page.get_by_role("button", name="Send ansøgningen").click()
     expect(page.locator(".error-summary")).to_contain_text("større end eller lig 0")
-    expect(page.get_by_label("Hvorfor vil I være partner?")).to_have_value(
+    expect(page.get_by_label("Hvorfor vil din organisation være partner?")).to_have_value(
         "Vi vil bære centret videre."
     )
     page.get_by_label("Årligt kontingent i kr.").fill("25.000")

@@ -130,9 +130,9 @@ def test_apply_request_changes_resubmit_validate_and_publish(
     # 2. She leaves, and comes back to the draft from the dashboard.
     page.goto(page.base_url + "/en/")
     page.goto(page.base_url + "/en/cases/mine/")
-    row = page.locator("table.case-applications tbody tr", has_text=TITLE)
-    expect(row).to_contain_text("Draft")
-    row.get_by_role("link", name=TITLE).click()
+    card = page.locator("ul.case-cards li.case-card", has_text=TITLE)
+    expect(card).to_contain_text("Draft")
+    card.get_by_role("link", name=TITLE).click()
     page.get_by_role("link", name="Edit the application").click()
     expect(page.get_by_label("Title (in English)")).to_have_value(TITLE)
     expect(page.get_by_label("The problem addressed (in English)")).to_have_value(
@@ -213,11 +213,11 @@ def test_apply_request_changes_resubmit_validate_and_publish(
 
     # 6. The member reads the message on the dashboard, edits and sends it again.
     page.goto(page.base_url + "/en/cases/mine/")
-    row = page.locator("table.case-applications tbody tr", has_text=TITLE)
-    expect(row).to_contain_text("Make the changes the validator asks for")
-    expect(row.locator(".case-staff-message")).to_contain_text(CHANGES)
+    card = page.locator("ul.case-cards li.case-card", has_text=TITLE)
+    expect(card).to_contain_text("Make the changes the validator asks for")
+    expect(card.locator(".case-staff-message")).to_contain_text(CHANGES)
     assert_accessible(page)
-    row.get_by_role("link", name=TITLE).click()
+    card.get_by_role("link", name=TITLE).click()
     page.get_by_role("link", name="Edit the application").click()
     expect(page.get_by_role("status").filter(has_text=CHANGES)).to_be_visible()
     page.get_by_label("Evidence of the results").fill(
@@ -280,7 +280,7 @@ def test_the_case_pages_pass_axe_in_both_languages(page, prefix, lang, member_an
     assert_accessible(page)
 
     page.goto(f"{page.base_url}{prefix}/cases/mine/")
-    expect(page.locator("table.case-applications tbody tr")).to_have_count(3)
+    expect(page.locator("ul.case-cards li.case-card")).to_have_count(3)
     assert_accessible(page)
 
     page.goto(f"{page.base_url}{prefix}/cases/")

@@ -96,7 +96,8 @@ def test_a_complete_draft_is_submitted_and_the_validators_told(
     assert response.status_code == 302
     case.refresh_from_db()
     assert case.status == Status.SUBMITTED
-    assert [m.to for m in mail.outbox] == [[validator.email]]
+    # The validators are told, and (journeys) the member who sent it gets a receipt.
+    assert sorted(m.to for m in mail.outbox) == sorted([[validator.email], [member.email]])
 
 
 def test_the_second_of_two_editors_is_told_and_keeps_their_text(client, member, lead, make_case):
