@@ -64,6 +64,20 @@ def _reference_data(request):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the portal's default language, as a fresh thread would. A request
+    through the test client runs in the test's own thread and leaves its language active
+    (the locale middleware activates one per request), so without this a test's `reverse()`
+    or message text depended on which test ran before it on the same worker."""
+    from django.conf import settings as django_settings
+    from django.utils import translation
+
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     """Every test runs with the public page cache on, as production does: a page that
     went stale after a change would fail the test that made the change."""

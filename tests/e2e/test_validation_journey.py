@@ -151,6 +151,9 @@ def test_apply_request_changes_resubmit_validate_and_publish(
     countries = page.get_by_role("combobox", name="Countries where it runs")
     countries.focus()
     page.keyboard.type("Denm")
+    # Enter takes the highlighted option: wait until the list shows what was typed, as a
+    # person would look before pressing it (Tom Select filters a moment after the keys).
+    expect(page.locator(".ts-dropdown .option.active")).to_have_text("Denmark")
     page.keyboard.press("Enter")
     expect(page.locator(".ts-control .item")).to_have_text(["Denmark×"])
     page.keyboard.press("Escape")
