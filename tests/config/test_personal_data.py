@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from ecosystem.models import Actor, ActorLogEntry, Invitation, JoinRequest, Membership, User
 from pages.models import ContactMessage
@@ -177,7 +178,14 @@ def test_someone_without_an_organisation_lands_on_the_account_page(client):
     assert response["Location"] == "/en/accounts/profile/"
 
 
-def test_a_non_member_is_offered_to_ask_to_join_on_the_actor_page(client, world):
+@pytest.fixture
+def english():
+    """The English pages: addresses from reverse() are the /en/ ones."""
+    with translation.override("en"):
+        yield
+
+
+def test_a_non_member_is_offered_to_ask_to_join_on_the_actor_page(client, world, english):
     stranger = UserFactory()
     client.force_login(stranger)
     html = client.get(world["shared"].get_absolute_url()).content.decode()
@@ -190,7 +198,7 @@ def test_a_non_member_is_offered_to_ask_to_join_on_the_actor_page(client, world)
     )
 
 
-def test_register_followed_while_logged_out_explains_why_to_log_in(client):
+def test_register_followed_while_logged_out_explains_why_to_log_in(client, english):
     response = client.get(reverse("ecosystem:register"), follow=True)
     html = response.content.decode()
     assert response.redirect_chain[0][0].startswith(reverse("account_login"))

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ecosystem.models import Partnership
 from partners import services
@@ -11,6 +11,14 @@ from partners.models import Status, Tier
 from tests.factories import ActorFactory, PartnershipFactory
 
 from .conftest import PartnerApplicationFactory
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The pages are read in English here: addresses from reverse() are the /en/ ones."""
+    with translation.override("en"):
+        yield
+
 
 pytestmark = pytest.mark.django_db
 
