@@ -32,6 +32,10 @@ FOCUSED = """() => {
 def tab_until(page, wanted, most: int = 80) -> list[dict]:
     """Press Tab until `wanted(stop)` holds; every stop on the way must be visible and
     show a focus indicator. Returns the stops."""
+    # A key goes to the page only while its window has the focus; on a busy machine a new
+    # page had not yet been given it, and the first Tab left the document (CI, stop 25).
+    page.bring_to_front()
+    page.wait_for_function("document.hasFocus()")
     stops = []
     for _ in range(most):
         page.keyboard.press("Tab")
