@@ -194,3 +194,17 @@ def test_an_attachment_reaches_every_recipient(actor, django_capture_on_commit_c
             attachments=[("event.ics", "BEGIN:VCALENDAR\r\n", "text/calendar")],
         )
     assert [m.attachments[0][0] for m in mail.outbox] == ["event.ics", "event.ics"]
+
+
+def test_a_line_break_in_a_name_is_folded_into_the_subject(django_capture_on_commit_callbacks):
+    actor = ActorFactory(name="Evil\r\nBcc: victim@example.com", slug="evil")
+    with django_capture_on_commit_callbacks(execute=True), translation.override("en"):
+        send_after_commit(
+            template="ecosystem/email/actor_approved.txt",
+            recipients=["a@example.dk"],
+            context={"actor": actor},
+        )
+    message = mail.outbox[0]
+    assert message.subject == "Evil Bcc: victim@example.com is now published"
+    assert message.body.startswith("Dear member of Evil")  # every mail opens the same way
+    assert "Good news:" in message.body

@@ -241,3 +241,9 @@ def test_licence_headers_name_the_licence_and_the_documentation():
         f'<{LICENCE_URL}>; rel="license", <https://example.dk/open-data/>; rel="describedby"'
     )
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.django_db
+def test_last_modified_is_the_tables_newest_change_even_for_an_empty_set():
+    ActorFactory()
+    assert freshness(Actor.objects.filter(name="nobody"), variant="en").last_modified is not None

@@ -97,3 +97,21 @@ def test_the_release_depends_on_the_code_not_its_folder(settings, tmp_path):
     pagecache.release.cache_clear()
     assert fingerprints[0] == fingerprints[1]
     assert changed != fingerprints[0]
+
+
+def test_a_change_of_a_stylesheet_alone_gives_a_new_page_cache_release(settings, tmp_path):
+    """Cached pages name the stylesheet by its hash; `make serve` clears the old files, so
+    a page cached before a CSS-only change would come unstyled (seen on the screenshots)."""
+    from common.pagecache import release
+
+    css = tmp_path / "portal.css"
+    css.write_text("body { color: black; }")
+    settings.PAGE_CACHE_SOURCES = [tmp_path]
+    release.cache_clear()
+    before = release()
+    css.write_text("body { color: navy; }")
+    release.cache_clear()
+    try:
+        assert release() != before
+    finally:
+        release.cache_clear()

@@ -125,3 +125,12 @@ def test_a_vector_with_language_config_stems_only_the_rows_in_that_language():
     ).filter(vector=SearchQuery("forening", config="danish"))
     # The Danish row is stemmed as Danish; the Belgian one is kept as written ("simple").
     assert list(rows.values_list("slug", flat=True)) == ["dk"]
+
+
+@pytest.mark.parametrize("typed", ["virksomh", "virksomhe", "virksomhede"])
+def test_every_prefix_of_a_word_finds_it_while_typing(typed):
+    ActorFactory(name="Haven", short_description_da="En virksomhed driver haven.")
+    query = search_query(typed)
+    assert list(Actor.objects.filter(search_vector=query).values_list("name", flat=True)) == [
+        "Haven"
+    ]

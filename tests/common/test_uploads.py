@@ -283,3 +283,17 @@ def test_the_image_field_returns_the_reencoded_png():
     cleaned = ImageUploadField(max_side=10).clean(upload("Logo.webp", image_bytes(format="WEBP")))
     assert cleaned.name == "logo.png"
     assert opened(cleaned).size == (10, 5)
+
+
+@pytest.mark.parametrize("name", ["data.%", "notes.€", "report.!!"])
+def test_safe_name_never_refuses_a_name(name):
+    assert safe_name(name).isascii()
+
+
+def test_safe_name_gives_an_ascii_extension():
+    assert safe_name("rapport.æøå").isascii()
+
+
+def test_a_short_latin1_file_is_not_taken_for_utf8_text():
+    upload = SimpleUploadedFile("byer.csv", "navn;by\nKøge".encode("cp1252"))
+    assert document_kind(upload) is None

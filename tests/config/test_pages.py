@@ -123,3 +123,9 @@ def test_head_requests_are_answered_like_get(client, url):
 def test_a_nul_byte_in_the_address_is_a_404_not_a_crash(client, admin_client):
     assert client.get("/om%00/").status_code == 404
     assert admin_client.get("/admin/ecosystem/actor/%00/change/").status_code == 404
+
+
+def test_the_language_switch_is_the_same_in_the_header_and_the_footer(client):
+    page = client.get("/").content.decode()
+    assert page.count('class="language-switcher language-switcher--') == 3
+    assert page.count('aria-current="true">Dansk</a>') == 3

@@ -1,6 +1,7 @@
 """The public event pages: list with facets, an event page, the registration form, the
 e-mail links, the feed and the recommendations."""
 
+import html
 import json
 import re
 from datetime import timedelta
@@ -16,6 +17,11 @@ from policy.models import Event, Outcome, Recommendation, Registration
 from tests.factories import ActorFactory, EventFactory, RegistrationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def unescaped(response) -> str:
+    return html.unescape(response.content.decode())
+
 
 RS = Registration.Status
 FORM = {
@@ -333,3 +339,11 @@ def test_cancelling_via_service_keeps_events_in_the_feed(client):
     cal = icalendar.Calendar.from_ical(client.get("/arrangementer/feed.ics").content)
     assert [str(e["STATUS"]) for e in cal.walk("VEVENT")] == ["CANCELLED"]
     assert Event.objects.get().sequence >= 1
+
+
+def test_the_event_page_and_list_say_how_to_attend(client):
+    event = EventFactory(online_url="https://meet.example.dk/x", venue_name="")
+    page = unescaped(client.get(f"/arrangementer/{event.slug}/"))
+    assert "<dt>Deltagelse</dt><dd>Online</dd>" in page.replace("\n", "")
+    assert "· Online" in unescaped(client.get("/arrangementer/"))
+    assert "<dd>Online</dd>" in unescaped(client.get(f"/en/events/{event.slug}/")).replace("\n", "")

@@ -1,5 +1,6 @@
 """The library's search, filters, resource page, feed, open data and bad input."""
 
+import html
 import json
 
 import feedparser
@@ -11,6 +12,10 @@ from resources.models import Resource
 from tests.factories import ActorFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def unescaped(response) -> str:
+    return html.unescape(response.content.decode())
 
 
 def titles(response) -> str:
@@ -140,3 +145,19 @@ def test_collections_keep_their_order(client):
     assert page.index("Første") < page.index("Anden")
     assert "Skjult" not in page
     assert Resource.objects.count() == 3
+
+
+def test_a_restricted_resource_shows_a_lock_icon_not_an_emoji(client):
+    resource = ResourceFactory(partners=True)
+    page = client.get(f"/viden/{resource.slug}/").content.decode()
+    assert "all-svg-icons.svg#lock" in page
+    assert "&#128274;" not in page and "\U0001f512" not in page
+
+
+def test_one_name_for_the_library_and_no_two_filters_called_the_same(client):
+    library = unescaped(client.get("/viden/"))
+    assert ">Videnressourcer</span>" in library.replace("\n", "")  # the menu
+    assert "<h1>Videnressourcer</h1>" in library
+    labels = [line.strip() for line in library.splitlines() if "Målgruppe" in line]
+    assert "Henvender sig til" in library
+    assert sum("Målgruppe<" in label for label in labels) <= 1
