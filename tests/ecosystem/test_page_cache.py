@@ -92,7 +92,7 @@ def test_a_logged_in_visitor_never_gets_the_anonymous_copy(client, lab):
     client.force_login(member)
     response, body = fetch(client, "/en/actors/")
     assert "X-Page-Cache" not in response
-    assert member.email in body or "Log out" in body
+    assert "Log out" in body
     assert response["Cache-Control"] == "private, no-store"
 
 
@@ -204,7 +204,7 @@ def test_logged_in_visitors_share_the_list_but_not_the_header(lab, url):
         client.force_login(user)
         pages.append(fetch(client, url)[1])
     assert "Aarhus Velfærdslab" in pages[0] and "Aarhus Velfærdslab" in pages[1]
-    assert first.email in pages[0] or "Første Bruger" in pages[0]
+    assert "Første Bruger" in pages[0]
     assert first.email not in pages[1] and "Første Bruger" not in pages[1]
 
 
