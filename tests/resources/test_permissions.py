@@ -144,7 +144,7 @@ def test_published_resources_are_listed_to_everyone_restricted_ones_with_a_note(
         assert f"Ressource {level}" in page
     assert "Ressource staff" not in page
     assert "Kladde" not in page
-    assert "For the centre&#x27;s partners" in page or "For the centre's partners" in page
+    assert "For the centre's partners" in page
 
 
 def test_the_table_covers_every_url_of_the_resources_app():
