@@ -11,6 +11,9 @@ class CommonConfig(AppConfig):
 
     def ready(self) -> None:
         from common.models import GlossaryEntry
+        from common.permissions import GROUP_PERMISSIONS
+        from common.roles import sync_after_migrate
         from common.search import watch_glossary
 
         watch_glossary(GlossaryEntry)
+        sync_after_migrate(self, GROUP_PERMISSIONS)

@@ -1,7 +1,7 @@
 """The glossary the portal ships with: the field's everyday words in Danish and English.
-Staff extend it in the admin (Search › Glossary); a new entry works on the next search."""
+Staff extend it in the admin (Search › Glossary); a new entry works on the next search.
+The editors' permissions on it are declared in common/permissions.py."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 ENTRIES = [
@@ -36,32 +36,11 @@ ENTRIES = [
 ]
 
 
-# Editors keep the glossary and read which searches found nothing.
-GROUP = "editors"
-PERMISSIONS = [
-    "view_glossaryentry",
-    "add_glossaryentry",
-    "change_glossaryentry",
-    "delete_glossaryentry",
-    "view_unansweredsearch",
-]
-
 
 def add(apps, schema_editor):
     GlossaryEntry = apps.get_model("common", "GlossaryEntry")
     GlossaryEntry.objects.bulk_create(GlossaryEntry(words=words) for words in ENTRIES)
 
-    app_config = apps.get_app_config("common")
-    models_module = getattr(app_config, "models_module", None)
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = models_module
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="common", codename__in=PERMISSIONS)
-    )
 
 
 def remove(apps, schema_editor):

@@ -1,46 +1,12 @@
 """The editors group runs the library in the admin: resources, their files, collections;
-earlier versions of files and download counts are read-only."""
+earlier versions of files and download counts are read-only.
 
-from django.contrib.auth.management import create_permissions
+These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
+after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
+migration stays in the graph for the databases that applied it, and does nothing now.
+"""
+
 from django.db import migrations
-
-EDITORS = "editors"
-PERMISSIONS = [
-    *[
-        f"{action}_{model}"
-        for model in ("resource", "resourcefile", "collection", "collectionitem")
-        for action in ("view", "add", "change", "delete")
-    ],
-    "view_resourcefileversion",
-    "view_downloadcount",
-]
-
-
-def grant(apps, schema_editor):
-    app_config = apps.get_app_config("resources")
-    models_module = getattr(app_config, "models_module", None)
-    app_config.models_module = True
-    create_permissions(app_config, apps=apps, verbosity=0)
-    app_config.models_module = models_module
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="resources", codename__in=PERMISSIONS)
-    )
-
-
-def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group = Group.objects.filter(name=EDITORS).first()
-    if group is not None:
-        group.permissions.remove(
-            *Permission.objects.filter(
-                content_type__app_label="resources", codename__in=PERMISSIONS
-            )
-        )
 
 
 class Migration(migrations.Migration):
@@ -51,4 +17,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(grant, revoke)]
+    operations = []

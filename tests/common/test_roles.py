@@ -13,7 +13,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-APPS = ["ecosystem", "resources", "validation", "policy", "pages", "funding", "partners"]
+APPS = ["common", "ecosystem", "resources", "validation", "policy", "pages", "funding", "partners"]
 
 
 def _staff(*groups, permissions=()):
@@ -33,6 +33,12 @@ def test_every_declared_permission_exists_and_the_group_holds_it(app_label):
             .values_list("codename", flat=True)
         )
         assert held == set(codenames), (app_label, name)
+
+
+def test_common_names_its_group_as_ecosystem_does():
+    from common.permissions import GROUP_PERMISSIONS
+
+    assert set(GROUP_PERMISSIONS) <= set(staff.STAFF_GROUPS)
 
 
 def test_a_grant_taken_away_by_hand_comes_back_after_migrate_and_an_extra_one_goes():
