@@ -1,9 +1,8 @@
-"""Moderators and editors mark actors as partners of the centre in the admin.
+"""Moderators and editors mark actors as partners of the centre in the admin."""
 
-These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
-after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
-migration stays in the graph for the databases that applied it, and does nothing now.
-"""
+# The grants are declared in the app's permissions.py (GROUP_PERMISSIONS) and synced after
+# every `migrate` by common/roles.py. This migration stays in the graph for the databases
+# that applied it, and does nothing now.
 
 from django.db import migrations
 

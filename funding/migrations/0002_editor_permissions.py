@@ -1,9 +1,8 @@
-"""The editors group runs funding calls in the admin; the alerts are theirs to read only.
+"""The editors group runs funding calls in the admin; the alerts are theirs to read only."""
 
-These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
-after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
-migration stays in the graph for the databases that applied it, and does nothing now.
-"""
+# The grants are declared in the app's permissions.py (GROUP_PERMISSIONS) and synced after
+# every `migrate` by common/roles.py. This migration stays in the graph for the databases
+# that applied it, and does nothing now.
 
 from django.db import migrations
 

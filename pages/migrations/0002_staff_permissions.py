@@ -1,10 +1,9 @@
 """Editors edit the pages and publish news; every staff group reads and answers the
-contact messages routed to it (the admin shows each group its own topics).
+contact messages routed to it (the admin shows each group its own topics)."""
 
-These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
-after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
-migration stays in the graph for the databases that applied it, and does nothing now.
-"""
+# The grants are declared in the app's permissions.py (GROUP_PERMISSIONS) and synced after
+# every `migrate` by common/roles.py. This migration stays in the graph for the databases
+# that applied it, and does nothing now.
 
 from django.db import migrations
 

@@ -1,11 +1,10 @@
 """The event managers group may run events in the admin: events with their agenda and
 speakers, registrations (status changes go through the workflow actions), outcomes with
-recommendations and resources, and read the log.
+recommendations and resources, and read the log."""
 
-These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
-after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
-migration stays in the graph for the databases that applied it, and does nothing now.
-"""
+# The grants are declared in the app's permissions.py (GROUP_PERMISSIONS) and synced after
+# every `migrate` by common/roles.py. This migration stays in the graph for the databases
+# that applied it, and does nothing now.
 
 from django.db import migrations
 

@@ -1,10 +1,9 @@
 """The editors group runs the library in the admin: resources, their files, collections;
-earlier versions of files and download counts are read-only.
+earlier versions of files and download counts are read-only."""
 
-These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
-after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
-migration stays in the graph for the databases that applied it, and does nothing now.
-"""
+# The grants are declared in the app's permissions.py (GROUP_PERMISSIONS) and synced after
+# every `migrate` by common/roles.py. This migration stays in the graph for the databases
+# that applied it, and does nothing now.
 
 from django.db import migrations
 

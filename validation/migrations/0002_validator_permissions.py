@@ -1,11 +1,10 @@
 """The validators group may work on case applications in the admin: see and change them
 (state changes go through the workflow), score reviews, read the log and the
-expressions of interest.
+expressions of interest."""
 
-These grants are declared in the app's `permissions.py` (GROUP_PERMISSIONS) and synced
-after every `migrate` by common/roles.py, which keeps the groups exactly as declared. This
-migration stays in the graph for the databases that applied it, and does nothing now.
-"""
+# The grants are declared in the app's permissions.py (GROUP_PERMISSIONS) and synced after
+# every `migrate` by common/roles.py. This migration stays in the graph for the databases
+# that applied it, and does nothing now.
 
 from django.db import migrations
 
