@@ -79,7 +79,7 @@ PARTNERS = [
         "Foreningen Gadens Stemme",
         Tier.NETWORK,
         0,
-        "Erfaringseksperter, der taler ved policy labs.",
+        "Erfaringseksperter, der taler ved policylabs.",
         True,
         60,
     ),
