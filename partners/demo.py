@@ -115,8 +115,8 @@ OTHER_STATES = [
         False,
         status=Status.RETURNED,
         reason=(
-            "En støttepartner bidrager som regel med mere end et symbolsk beløb. Kan I tilføje "
-            "et bidrag i form af tid eller lokaler, eller søge som netværkspartner?"
+            "En støttepartner bidrager som regel med mere end et symbolsk beløb. Kan din "
+            "organisation give et bidrag i form af tid eller lokaler eller søge som netværkspartner?"
         ),
     ),
     DemoPartner(

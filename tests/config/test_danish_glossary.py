@@ -106,6 +106,8 @@ def test_the_rules_catch_what_they_should():
     assert faults("Se de åbne finansieringsopslag")
     assert faults("Fuldt — venteliste")
     assert faults("Sendes pr. e-mail")
+    assert faults("Webinar: Sådan søger I ESF+-midler")
+    assert faults("Kan jeres organisation bidrage?")
     assert not faults("Casen »Bolig først« er offentliggjort")
     assert not faults('I alt 3 arrangementer. <a href="/x">Rediger</a> din profil')
     assert not faults("Sagsbehandleren svarer dig. I kalenderen kan du se fristen")
