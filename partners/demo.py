@@ -116,7 +116,8 @@ OTHER_STATES = [
         status=Status.RETURNED,
         reason=(
             "En støttepartner bidrager som regel med mere end et symbolsk beløb. Kan din "
-            "organisation give et bidrag i form af tid eller lokaler eller søge som netværkspartner?"
+            "organisation give et bidrag i form af tid eller lokaler eller søge som "
+            "netværkspartner?"
         ),
     ),
     DemoPartner(
