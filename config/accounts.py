@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from allauth.account import forms as allauth_forms
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.models import EmailAddress
+from allauth.account.utils import filter_users_by_email
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -148,6 +149,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
         site = SimpleNamespace(name=settings.PORTAL_NAME, domain=urlsplit(settings.SITE_URL).netloc)
         context = {**context, "current_site": site}
+        # Every mail greets its reader by name ("Kære <navn>"): allauth gives some mails
+        # (the log-in code, the account that already exists) no user, so find the holder.
+        if "user" not in context:
+            holders = filter_users_by_email(email, is_active=True, prefer_verified=True)
+            if holders:
+                context["user"] = holders[0]
         for name in ("signup_url", "password_reset_url", "activate_url"):
             if context.get(name):
                 context[name] = site_url(context[name])

@@ -79,7 +79,7 @@ PARTNERS = [
         "Foreningen Gadens Stemme",
         Tier.NETWORK,
         0,
-        "Erfaringseksperter, der taler ved policy labs.",
+        "Erfaringseksperter, der taler ved policylabs.",
         True,
         60,
     ),
@@ -115,8 +115,9 @@ OTHER_STATES = [
         False,
         status=Status.RETURNED,
         reason=(
-            "En støttepartner bidrager som regel med mere end et symbolsk beløb. Kan I tilføje "
-            "et bidrag i form af tid eller lokaler, eller søge som netværkspartner?"
+            "En støttepartner bidrager som regel med mere end et symbolsk beløb. Kan din "
+            "organisation give et bidrag i form af tid eller lokaler eller søge som "
+            "netværkspartner?"
         ),
     ),
     DemoPartner(

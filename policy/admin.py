@@ -17,6 +17,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from common import opendata
@@ -148,11 +149,21 @@ class EventAdmin(EventManagersOnly, TranslationAdmin):
 
     @admin.action(description=_("Publish the selected events"))
     def publish(self, request, queryset):
-        self._step(request, queryset, "publish", _("%(count)d events published."))
+        self._step(
+            request,
+            queryset,
+            "publish",
+            ngettext_lazy("%(count)d event published.", "%(count)d events published.", "count"),
+        )
 
     @admin.action(description=_("Cancel the selected events and tell every registrant"))
     def cancel(self, request, queryset):
-        self._step(request, queryset, "cancel", _("%(count)d events cancelled."))
+        self._step(
+            request,
+            queryset,
+            "cancel",
+            ngettext_lazy("%(count)d event cancelled.", "%(count)d events cancelled.", "count"),
+        )
 
     def get_urls(self):
         return [
@@ -225,15 +236,36 @@ class RegistrationAdmin(EventManagersOnly, admin.ModelAdmin):
 
     @admin.action(description=_("Approve the selected registrations"))
     def approve(self, request, queryset):
-        self._step(request, queryset, "approve", _("%(count)d registrations approved."))
+        self._step(
+            request,
+            queryset,
+            "approve",
+            ngettext_lazy(
+                "%(count)d registration approved.", "%(count)d registrations approved.", "count"
+            ),
+        )
 
     @admin.action(description=_("Decline the selected registrations"))
     def decline(self, request, queryset):
-        self._step(request, queryset, "decline", _("%(count)d registrations declined."))
+        self._step(
+            request,
+            queryset,
+            "decline",
+            ngettext_lazy(
+                "%(count)d registration declined.", "%(count)d registrations declined.", "count"
+            ),
+        )
 
     @admin.action(description=_("Mark the selected as attended"))
     def mark_attended(self, request, queryset):
-        self._step(request, queryset, "mark_attended", _("%(count)d marked as attended."))
+        self._step(
+            request,
+            queryset,
+            "mark_attended",
+            ngettext_lazy(
+                "%(count)d marked as attended.", "%(count)d marked as attended.", "count"
+            ),
+        )
 
     @admin.action(description=_("Export the selected as CSV"))
     def export_csv(self, request, queryset):

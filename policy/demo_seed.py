@@ -79,7 +79,7 @@ SPECS = [
          "Lukket rundbord: Mod en national strategi for social innovation",
          "Closed roundtable: Towards a national strategy for social innovation", 21, "101", 15,
          3, pending=5, needs_approval=True, audience="decision_makers"),
-    Spec("webinar-esf-midler", "webinar", "Webinar: Sådan søger I ESF+-midler",
+    Spec("webinar-esf-midler", "webinar", "Webinar: Sådan søger du ESF+-midler",
          "Webinar: How to apply for ESF+ funding", 7, "", 200, 64, online=True,
          audience="practitioners"),
     Spec("workshop-forandringsteori", "workshop", "Workshop: Forandringsteori i praksis",

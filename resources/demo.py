@@ -29,7 +29,7 @@ TOPICS_DA = [
     ("Finansieringsmodeller for social innovation", "Sociale investeringer, resultatkontrakter og fonde: sådan finansieres nye løsninger."),  # noqa: E501
     ("Kom godt i gang med social innovation i kommunen", "En trin-for-trin-vejledning til kommuner, der vil udvikle velfærden sammen med borgerne."),  # noqa: E501
     ("Samskabelse med civilsamfundet", "Metoder til at skabe løsninger sammen med foreninger og frivillige."),  # noqa: E501
-    ("Effektmåling af sociale indsatser", "Sådan dokumenterer I, hvad en indsats skaber for borgerne."),  # noqa: E501
+    ("Effektmåling af sociale indsatser", "Sådan dokumenterer du, hvad en indsats skaber for borgerne."),  # noqa: E501
     ("Socialøkonomiske virksomheder i Danmark", "Status over de registrerede socialøkonomiske virksomheder og deres vilkår."),  # noqa: E501
     ("Partnerskaber mellem kommuner og fonde", "Erfaringer med at bygge partnerskaber om finansiering af nye indsatser."),  # noqa: E501
 ]  # fmt: skip

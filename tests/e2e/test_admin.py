@@ -79,7 +79,7 @@ def test_the_front_page_links_to_what_waits(page):
     ActorFactory.create_batch(2, pending=True, submitted_at=timezone.now())
     log_in_as_moderator(page)
     page.goto(f"{page.base_url}/admin/")
-    link = page.get_by_role("link", name="2 Aktører, der venter på moderation")
+    link = page.get_by_role("link", name="2 Aktører, der venter på moderering")
     link.click()
     page.wait_for_url("**/admin/ecosystem/actor/?status__exact=pending")
     expect(page.locator("#result_list tbody tr")).to_have_count(2)

@@ -49,7 +49,7 @@ def test_the_dashboard_is_cards_that_fit_a_phone(page, lang):
     expect(card).to_contain_text(
         "Make the changes the validator asks for and send it again."
         if lang == "en"
-        else "Foretag de ændringer, validatoren beder om, og send den igen."
+        else "Ret det, validatoren beder om, og send ansøgningen igen."
     )
     assert page.evaluate(PAST_THE_EDGE) == []
     assert_fits(page, "the dashboard")

@@ -54,7 +54,7 @@ def test_selects_the_calls_that_fit(member, django_capture_on_commit_callbacks):
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["anna@example.dk"]
-    assert message.subject == "2 nye finansieringsopslag til Café Fællesskab"
+    assert message.subject == "2 nye opslag til Café Fællesskab"
     assert "Passer: tema og type" in message.body and "Passer: intet tema" in message.body
     for title in ("Forkert tema", "Forkert type", "Udløbet", "Kladde", "Før abonnementet"):
         assert title not in message.body

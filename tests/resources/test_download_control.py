@@ -69,7 +69,7 @@ def test_the_download_control_says_what_the_access_allows(
 
 def test_the_danish_control_is_in_danish(client, resources):
     page = text(client.get(f"/viden/{resources['partners'].slug}/"))
-    assert "Kun for partnere — bliv partner" in page
+    assert "Kun for partnere – bliv partner" in page
     assert "Log ind for at hente" in text(client.get(f"/viden/{resources['registered'].slug}/"))
 
 
