@@ -228,7 +228,7 @@ class ActorForm(CleanTextMixin, forms.ModelForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "sdgs": forms.CheckboxSelectMultiple,
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
