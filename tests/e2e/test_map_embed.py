@@ -67,15 +67,18 @@ def test_the_error_line_fits_in_the_frame_too(page):
 # --- The open-data page's "Embed the map": the code a web editor copies -------------------
 
 
-def test_a_web_editor_chooses_the_options_copies_the_code_and_the_map_shows_on_their_page(page):
+def test_a_web_editor_chooses_the_options_copies_the_code_and_the_map_shows_on_their_page(
+    page, settings
+):
     """The options change the code in place (htmx), the copy button puts it on the
     clipboard, and that very code, pasted into another page, shows the chosen actors."""
+    settings.SITE_URL = page.base_url  # the code names the portal by its public address
     ActorFactory(name="Café Samvær", municipality=Municipality.objects.get(code="101"))
     ActorFactory(name="Aalborg Værested", municipality=Municipality.objects.get(code="851"))
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page.goto(page.base_url + "/aktoerer/open-data/")
     code = page.get_by_label("Kode til din hjemmeside")
-    expect(code).to_have_value(re.compile(r'src="http://[^"]+/aktoerer/map/embed/"'))
+    expect(code).to_have_value(re.compile(f'src="{page.base_url}/aktoerer/map/embed/"'))
     page.get_by_label("Region", exact=True).select_option(label="Region Hovedstaden")
     page.get_by_label("Kortets sprog").select_option("en")
     expect(code).to_have_value(re.compile(r"/en/actors/map/embed/\?region=hovedstaden"))
