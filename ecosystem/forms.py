@@ -12,7 +12,7 @@ from stdnum.dk import cvr
 from common.forms import CleanTextMixin
 from common.text import validate_plain_name
 from common.uploads import ImageUploadField
-from ecosystem.models import Actor, Membership, Municipality, User
+from ecosystem.models import Actor, Membership, Municipality, Region, Theme, User
 
 
 class SignupForm(CleanTextMixin, forms.Form):
@@ -228,7 +228,7 @@ class ActorForm(CleanTextMixin, forms.ModelForm):
             "target_groups": forms.CheckboxSelectMultiple,
             "sdgs": forms.CheckboxSelectMultiple,
             "postcode": forms.TextInput(attrs={"autocomplete": "postal-code"}),
-            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "address": forms.TextInput(attrs={"autocomplete": "address-line1"}),
             "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
@@ -474,3 +474,60 @@ class RejectForm(CleanTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The organisation's members receive this text by e-mail."),
     )
+
+
+class MapEmbedForm(CleanTextMixin, forms.Form):
+    """The options of the map that another site embeds (the open-data page's "Embed the
+    map"): which actors it shows and its language. Sent by GET, so it works without
+    JavaScript; a refused value is ignored in the code and said at the field."""
+
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All regions"),
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"),
+        queryset=Municipality.objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All municipalities"),
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+    )
+    # Each language named in itself, as language choosers do.
+    language = forms.ChoiceField(
+        label=_("Language of the map"),
+        choices=[("da", "Dansk"), ("en", "English")],
+        required=False,
+    )
+
+    def __init__(self, data, *, language: str) -> None:
+        """Unbound until an option is chosen; the map's language is the page's unless one
+        is chosen."""
+        if any(data.get(name) for name in self.base_fields):
+            data = data.copy()
+            data["language"] = data.get("language") or language
+        else:
+            data = None
+        super().__init__(data, initial={"language": language})
+        self.language = language
+
+    def options(self) -> tuple[str, dict[str, str]]:
+        """(language, the map's filters as query parameters) from the valid choices only."""
+        valid = {}
+        if self.is_bound:
+            self.is_valid()
+            valid = {name: value for name, value in self.cleaned_data.items() if value}
+        query = {}
+        for name, key in (("region", "slug"), ("municipality", "code"), ("theme", "slug")):
+            if valid.get(name):
+                query[name] = getattr(valid[name], key)
+        return valid.get("language") or self.language, query

@@ -1,9 +1,10 @@
 """A time span the way each language writes it, the date said once when it is one day:
 "21. december 2026 kl. 9.00–15.00" / "21 December 2026, 09:00–15:00"; over several days
 "21. december 2026 kl. 9.00 – 22. december 2026 kl. 15.00". `span` for mails,
-`{% time_span %}` for pages (with machine-readable <time> elements)."""
+`{% time_span %}` for pages (with machine-readable <time> elements), and `machine` for
+every <time datetime="…"> of the portal."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django import template
 from django.utils.formats import date_format, time_format
@@ -15,6 +16,18 @@ register = template.Library()
 
 def _local(moment: datetime) -> datetime:
     return localtime(moment) if is_aware(moment) else moment
+
+
+@register.filter
+def machine(moment: datetime | date | None) -> str:
+    """The value of a <time datetime="…">: the local date-time to the whole second
+    ("2026-05-21T09:00:00+02:00"), or a date alone. Django's "c" format adds microseconds,
+    which HTML allows only to three digits (the Nu HTML Checker refuses six)."""
+    if not moment:
+        return ""
+    if isinstance(moment, datetime):
+        return _local(moment).replace(microsecond=0).isoformat()
+    return moment.isoformat()
 
 
 def span_parts(start: datetime, end: datetime | None) -> tuple[str, str, str]:
@@ -45,12 +58,12 @@ def time_span(start: datetime | None, end: datetime | None = None) -> str:
     first, separator, last = span_parts(start, end)
     start = _local(start)
     if not last:
-        return format_html('<time datetime="{}">{}</time>', start.isoformat(), first)
+        return format_html('<time datetime="{}">{}</time>', machine(start), first)
     return format_html(
         '<time datetime="{}">{}</time>{}<time datetime="{}">{}</time>',
-        start.isoformat(),
+        machine(start),
         first,
         separator,
-        _local(end).isoformat(),
+        machine(end),
         last,
     )

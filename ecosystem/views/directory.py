@@ -16,7 +16,10 @@ from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpRe
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -30,6 +33,7 @@ from common.pagecache import cached_fragment, public_page
 from ecosystem import opendata, permissions
 from ecosystem.facets import GENERATION
 from ecosystem.filters import ActorFilter
+from ecosystem.forms import MapEmbedForm
 from ecosystem.models import Actor, Connection
 
 PAGE_SIZE = 20
@@ -202,10 +206,31 @@ def export_json(request: HttpRequest) -> StreamingHttpResponse:
     )
 
 
+def _map_embed(request: HttpRequest) -> dict:
+    """The open-data page's "Embed the map": its options and the ready iframe code, for a
+    municipality's or a partner's web editor. The code is built here, once, and shown as
+    text (escaped by the template)."""
+    form = MapEmbedForm(request.GET, language="en" if get_language() == "en" else "da")
+    language, query = form.options()
+    with translation.override(language):
+        address = (settings.SITE_URL or _site_url(request)) + reverse("ecosystem:map_embed")
+        title = str(_("Map of social innovation actors in Denmark"))
+    if query:
+        address += "?" + urlencode(query)
+    code = format_html(
+        '<iframe src="{}" title="{}" width="100%" height="500" style="border:0" '
+        'loading="lazy"></iframe>',
+        address,
+        title,
+    )
+    return {"embed_form": form, "embed_url": address, "embed_code": str(code)}
+
+
 @require_safe
 @public_page(GENERATION)
 def open_data(request: HttpRequest) -> HttpResponse:
     context = {
+        **_map_embed(request),
         "csv_columns": opendata.CSV_COLUMNS,
         "json_fields": opendata.JSON_FIELDS,
         "geojson_properties": opendata.GEOJSON_PROPERTIES,

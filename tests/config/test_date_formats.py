@@ -86,3 +86,12 @@ def test_the_page_span_is_in_danish_time_for_a_time_stored_in_utc():
     start = DAY_START.astimezone(datetime.UTC)
     html = render("{% time_span start end %}", "da", start=start, end=DAY_END)
     assert 'datetime="2026-12-21T09:00:00+01:00">21. december 2026 kl. 9.00</time>' in html
+
+
+def test_a_time_elements_machine_value_is_local_and_to_the_whole_second():
+    """HTML allows at most three digits of a second; Django's "c" format gives six."""
+    moment = timezone.make_aware(datetime.datetime(2026, 5, 21, 9, 0, 12, 907470))
+    assert render("{{ when|machine }}", "da", when=moment) == "2026-05-21T09:00:12+02:00"
+    utc = moment.astimezone(datetime.UTC)
+    assert render("{{ when|machine }}", "en", when=utc) == "2026-05-21T09:00:12+02:00"
+    assert render("{{ when|machine }}", "da", when=moment.date()) == "2026-05-21"

@@ -1,5 +1,8 @@
 """The embeddable map in a partner's iframe: it fills the frame exactly, whatever the
-frame's height, so the partner's page shows no scrollbar inside the frame."""
+frame's height, so the partner's page shows no scrollbar inside the frame; and the code
+for it, which the open-data page's "Embed the map" gives with the chosen options."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -59,3 +62,58 @@ def test_the_error_line_fits_in_the_frame_too(page):
     expect(page.frame_locator("#portal-map").locator(".actor-map-error")).not_to_be_empty()
     measured = sizes(frame)
     assert measured["scrollHeight"] <= measured["clientHeight"], measured
+
+
+# --- The open-data page's "Embed the map": the code a web editor copies -------------------
+
+
+def test_a_web_editor_chooses_the_options_copies_the_code_and_the_map_shows_on_their_page(
+    page, settings
+):
+    """The options change the code in place (htmx), the copy button puts it on the
+    clipboard, and that very code, pasted into another page, shows the chosen actors."""
+    settings.SITE_URL = page.base_url  # the code names the portal by its public address
+    ActorFactory(name="Café Samvær", municipality=Municipality.objects.get(code="101"))
+    ActorFactory(name="Aalborg Værested", municipality=Municipality.objects.get(code="851"))
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(page.base_url + "/aktoerer/open-data/")
+    code = page.get_by_label("Kode til din hjemmeside")
+    expect(code).to_have_value(re.compile(f'src="{page.base_url}/aktoerer/map/embed/"'))
+    page.get_by_label("Region", exact=True).select_option(label="Region Hovedstaden")
+    page.get_by_label("Kortets sprog").select_option("en")
+    expect(code).to_have_value(re.compile(r"/en/actors/map/embed/\?region=hovedstaden"))
+    assert page.url.endswith("/aktoerer/open-data/")  # the page stayed, only the code changed
+    page.get_by_role("button", name="Kopier koden").click()
+    expect(page.get_by_role("status")).to_have_text("Koden er kopieret.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == code.input_value()
+    assert 'title="Map of social innovation actors in Denmark"' in copied
+
+    page.route(
+        page.base_url + PARTNER_PAGE,
+        lambda route, request: route.fulfill(
+            status=200,
+            content_type="text/html",
+            body="<!DOCTYPE html><html lang='da'><head><title>Kommunen</title></head>"
+            f"<body><h1>Kommunen</h1>{copied}</body></html>",
+        ),
+    )
+    page.goto(page.base_url + PARTNER_PAGE)
+    frame = page.frame_locator("iframe")
+    expect(frame.locator(".leaflet-marker-icon")).to_have_count(1)
+    frame.locator(".leaflet-marker-icon").click()
+    expect(frame.locator(".leaflet-popup")).to_contain_text("Café Samvær")
+
+
+def test_without_javascript_the_options_reload_the_page_with_the_new_code(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, locale="da-DK")
+    page = context.new_page()
+    page.goto(live_server.url + "/en/actors/open-data/")
+    expect(page.get_by_role("button", name="Copy the code")).to_be_hidden()
+    page.get_by_label("Municipality").select_option(label="Aarhus")
+    page.get_by_role("button", name="Update the code").click()
+    expect(page.get_by_label("Code for your web page")).to_have_value(
+        re.compile(r"/en/actors/map/embed/\?municipality=751")
+    )
+    expect(page).to_have_url(re.compile(r"municipality=751.*#embed$"))
+    context.close()

@@ -36,7 +36,8 @@ BUDGETS = {
     # +1: the database check before streaming (SELECT 1), so an outage answers 503
     "csv": ("/en/actors/export.csv?kind=ngo", 2, 2),
     "json": ("/en/actors/export.json", 3, 3),
-    "open data page": ("/en/actors/open-data/", 0, 0),
+    # +3: the "Embed the map" options (regions, municipalities, themes)
+    "open data page": ("/en/actors/open-data/", 3, 3),
 }
 
 
