@@ -274,17 +274,13 @@ CALLS = [
          (120,), 0, (100_000, 1_000_000), status="draft"),
 ]  # fmt: skip
 
-# The library's financing models (resources.demo) that explain each kind, by the start of
-# their titles: the library's demo owns them; the calls only link them.
+# The library's financing models (resources/demo_data/library.yaml) that explain each kind,
+# by slug: the library's demo owns them; the calls only link them.
 MODELS = {
-    "grant": ("Financing models for social innovation", "Finansieringsmodeller"),
-    "loan": ("Financing models for social innovation", "Social economy in the Nordic"),
-    "equity": ("Financing models for social innovation", "Scaling social innovation"),
-    "outcomes": (
-        "Financing models for social innovation",
-        "Policy brief: public procurement for social outcomes",
-        "Measuring social impact",
-    ),
+    "grant": ["finansieringsmodeller-overblik", "financing-models-grants-loans-equity"],
+    "loan": ["laan-og-egenkapital", "financing-models-grants-loans-equity"],
+    "equity": ["laan-og-egenkapital", "financing-models-grants-loans-equity"],
+    "outcomes": ["sociale-investeringer-resultatkontrakter", "outcome-funds"],
 }
 
 
@@ -307,11 +303,13 @@ def _deadline(days: int, hour: int = 12) -> datetime:
 
 def _financing_models() -> dict[str, list[Resource]]:
     found: dict[str, list[Resource]] = {}
-    models = list(
-        Resource.objects.published().filter(kind=Resource.Kind.FINANCING_MODEL).only("title")
+    models = (
+        Resource.objects.published()
+        .filter(kind=Resource.Kind.FINANCING_MODEL)
+        .in_bulk(field_name="slug")
     )
-    for key, starts in MODELS.items():
-        found[key] = [r for r in models if r.title.startswith(starts)][:3]
+    for key, slugs in MODELS.items():
+        found[key] = [models[slug] for slug in slugs if slug in models]
     return found
 
 
