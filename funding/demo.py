@@ -10,11 +10,12 @@ Idempotent: calls are looked up by slug; generated ones are added only up to N.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from ecosystem.models import Actor, Region, TargetGroup, Theme
 from funding.facets import GENERATION
@@ -363,6 +364,10 @@ def build_curated() -> int:
     return created
 
 
+# A curated call's own round in its title ("(forårsrunden 2026)"), left out of earlier rounds.
+ROUND_SUFFIX = re.compile(r"\s*\([^)]*\)$")
+
+
 def build_history() -> int:
     """Earlier rounds of the curated calls, each closed, published over the last two years
     with more in each quarter: enough for the impact charts to show a trend."""
@@ -379,10 +384,11 @@ def build_history() -> int:
             number += 1
             spec = templates[number % len(templates)]
             published = now - timedelta(days=30 * month + rng.randint(0, 25))
+            title_da, title_en = _round_titles(spec, published)
             call = FundingOpportunity(
                 slug=f"tidligere-runde-{number}",
-                title_da=f"{spec.title_da} (tidligere runde {number})",
-                title_en=f"{spec.title_en} (earlier round {number})",
+                title_da=title_da,
+                title_en=title_en,
                 description_da=spec.text_da,
                 description_en=spec.text_en,
                 funder_name=spec.funder,
@@ -410,6 +416,19 @@ def build_history() -> int:
         ]
         FundingOpportunity.themes.through.objects.bulk_create(links)
     return len(rows)
+
+
+def _round_titles(spec, published: datetime) -> tuple[str, str]:
+    """An earlier round is named by the month it opened, as funders name their rounds."""
+    titles = []
+    for language, title, pattern in (
+        ("da", spec.title_da, "runden i {}"),
+        ("en", spec.title_en, "{} round"),
+    ):
+        with translation.override(language):
+            month = formats.date_format(timezone.localtime(published), "F Y")
+        titles.append(f"{ROUND_SUFFIX.sub('', title)} ({pattern.format(month)})")
+    return titles[0], titles[1]
 
 
 def build_generated(*, total: int | None) -> int:

@@ -94,7 +94,7 @@ def _seed_demo_set(report: LibraryReport) -> None:
             slug=row["slug"],
             title=row["title"],
             summary=row["summary"],
-            body="\n\n".join(row["text"]),
+            body=row["text"][0],  # the file holds the rest
             kind=row["kind"],
             language=row["language"],
             audience=row["audience"],
