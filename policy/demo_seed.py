@@ -263,7 +263,7 @@ def build_generated(*, total: int | None) -> int:
         [Event.themes.through(event=e, theme=t) for e in events for t in rng.sample(themes, 2)],
         batch_size=5000,
     )
-    spec = Spec("", "", "", "", 0, "", 60, confirmed=REGISTRATIONS_PER_GENERATED_EVENT)
+    spec = Spec("", 0, confirmed=REGISTRATIONS_PER_GENERATED_EVENT)
     batch: list[Registration] = []
     for event in events:
         batch += _registrations(event, rng, spec)
