@@ -10,11 +10,12 @@ Idempotent: calls are looked up by slug; generated ones are added only up to N.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from ecosystem.models import Actor, Region, TargetGroup, Theme
 from funding.facets import GENERATION
@@ -274,17 +275,13 @@ CALLS = [
          (120,), 0, (100_000, 1_000_000), status="draft"),
 ]  # fmt: skip
 
-# The library's financing models (resources.demo) that explain each kind, by the start of
-# their titles: the library's demo owns them; the calls only link them.
+# The library's financing models (resources/demo_data/library.yaml) that explain each kind,
+# by slug: the library's demo owns them; the calls only link them.
 MODELS = {
-    "grant": ("Financing models for social innovation", "Finansieringsmodeller"),
-    "loan": ("Financing models for social innovation", "Social economy in the Nordic"),
-    "equity": ("Financing models for social innovation", "Scaling social innovation"),
-    "outcomes": (
-        "Financing models for social innovation",
-        "Policy brief: public procurement for social outcomes",
-        "Measuring social impact",
-    ),
+    "grant": ["finansieringsmodeller-overblik", "financing-models-grants-loans-equity"],
+    "loan": ["laan-og-egenkapital", "financing-models-grants-loans-equity"],
+    "equity": ["laan-og-egenkapital", "financing-models-grants-loans-equity"],
+    "outcomes": ["sociale-investeringer-resultatkontrakter", "outcome-funds"],
 }
 
 
@@ -307,11 +304,13 @@ def _deadline(days: int, hour: int = 12) -> datetime:
 
 def _financing_models() -> dict[str, list[Resource]]:
     found: dict[str, list[Resource]] = {}
-    models = list(
-        Resource.objects.published().filter(kind=Resource.Kind.FINANCING_MODEL).only("title")
+    models = (
+        Resource.objects.published()
+        .filter(kind=Resource.Kind.FINANCING_MODEL)
+        .in_bulk(field_name="slug")
     )
-    for key, starts in MODELS.items():
-        found[key] = [r for r in models if r.title.startswith(starts)][:3]
+    for key, slugs in MODELS.items():
+        found[key] = [models[slug] for slug in slugs if slug in models]
     return found
 
 
@@ -365,6 +364,10 @@ def build_curated() -> int:
     return created
 
 
+# A curated call's own round in its title ("(forårsrunden 2026)"), left out of earlier rounds.
+ROUND_SUFFIX = re.compile(r"\s*\([^)]*\)$")
+
+
 def build_history() -> int:
     """Earlier rounds of the curated calls, each closed, published over the last two years
     with more in each quarter: enough for the impact charts to show a trend."""
@@ -381,10 +384,11 @@ def build_history() -> int:
             number += 1
             spec = templates[number % len(templates)]
             published = now - timedelta(days=30 * month + rng.randint(0, 25))
+            title_da, title_en = _round_titles(spec, published)
             call = FundingOpportunity(
                 slug=f"tidligere-runde-{number}",
-                title_da=f"{spec.title_da} (tidligere runde {number})",
-                title_en=f"{spec.title_en} (earlier round {number})",
+                title_da=title_da,
+                title_en=title_en,
                 description_da=spec.text_da,
                 description_en=spec.text_en,
                 funder_name=spec.funder,
@@ -412,6 +416,19 @@ def build_history() -> int:
         ]
         FundingOpportunity.themes.through.objects.bulk_create(links)
     return len(rows)
+
+
+def _round_titles(spec, published: datetime) -> tuple[str, str]:
+    """An earlier round is named by the month it opened, as funders name their rounds."""
+    titles = []
+    for language, title, pattern in (
+        ("da", spec.title_da, "runden i {}"),
+        ("en", spec.title_en, "{} round"),
+    ):
+        with translation.override(language):
+            month = formats.date_format(timezone.localtime(published), "F Y")
+        titles.append(f"{ROUND_SUFFIX.sub('', title)} ({pattern.format(month)})")
+    return titles[0], titles[1]
 
 
 def build_generated(*, total: int | None) -> int:

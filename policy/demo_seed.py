@@ -1,7 +1,7 @@
-"""Demo events for seed_demo: past events with outcomes and recommendations in every
-status, upcoming ones with registrations (one full with a waiting list, one nearly full,
-one that needs approval), and, with --events N, generated events up to N with 50
-registrations each (the benchmark: 2,000 events, 100,000 registrations).
+"""Demo events for seed_demo, from demo_data/events.yaml: past events with outcomes and
+recommendations in every status, upcoming ones with registrations (one full with a waiting
+list, one nearly full, one that needs approval), and, with --events N, generated events up
+to N with 50 registrations each (the benchmark: 2,000 events, 100,000 registrations).
 
 Idempotent: events are looked up by slug; generated ones are added only up to N.
 """
@@ -12,9 +12,12 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
+from common import demodata
 from ecosystem.models import Actor, Municipality, Theme
 from policy.facets import GENERATION
 from policy.models import (
@@ -44,70 +47,23 @@ def add_arguments(parser) -> None:
     )
 
 
+ORGANISER = "nationalt-kompetencecenter-for-social-innovation"
+
+
 @dataclass(frozen=True)
 class Spec:
+    """What the registrations of a demo event depend on (a row of demo_data/events.yaml)."""
+
     slug: str
-    kind: str
-    title_da: str
-    title_en: str
     days: int  # from today; negative: in the past
-    municipality: str  # code, or "" for online
-    capacity: int
     confirmed: int = 0
     waiting: int = 0
     pending: int = 0
-    needs_approval: bool = False
-    online: bool = False
-    audience: str = "everyone"
 
 
-SPECS = [
-    Spec("rundbord-beskaeftigelse", "roundtable",
-         "Rundbordssamtale: Social innovation i beskæftigelsesindsatsen",
-         "Roundtable: Social innovation in employment services", -120, "101", 25, 22,
-         audience="decision_makers"),
-    Spec("policylab-ensomhed", "policy_lab", "Policylab: Ensomhed blandt ældre",
-         "Policy lab: Loneliness among older people", -60, "751", 30, 27),
-    Spec("konference-sociale-investeringer", "conference",
-         "Konference: Sociale investeringer og partnerskaber",
-         "Conference: Social investment and partnerships", -200, "461", 150, 131),
-    Spec("netvaerksmoede-innovationskonsulenter", "network_meeting",
-         "Netværksmøde for kommunale innovationskonsulenter",
-         "Network meeting for municipal innovation consultants", 14, "101", 30, 30, waiting=4,
-         audience="practitioners"),
-    Spec("lukket-rundbord-national-strategi", "roundtable",
-         "Lukket rundbord: Mod en national strategi for social innovation",
-         "Closed roundtable: Towards a national strategy for social innovation", 21, "101", 15,
-         3, pending=5, needs_approval=True, audience="decision_makers"),
-    Spec("webinar-esf-midler", "webinar", "Webinar: Sådan søger du ESF+-midler",
-         "Webinar: How to apply for ESF+ funding", 7, "", 200, 64, online=True,
-         audience="practitioners"),
-    Spec("workshop-forandringsteori", "workshop", "Workshop: Forandringsteori i praksis",
-         "Workshop: Theory of change in practice", 35, "751", 20, 18, audience="funders"),
-]  # fmt: skip
-
-OUTCOMES = {
-    "rundbord-beskaeftigelse": (
-        "Kommuner, jobcentre og socialøkonomiske virksomheder blev enige om tre anbefalinger til "
-        "at gøre det lettere at afprøve nye løsninger i beskæftigelsesindsatsen.",
-        [
-            ("Forsøgsfrihed for jobcentre", "national", "implemented"),
-            ("Fælles målemetode for sociale resultater", "municipal", "adopted"),
-            ("Partnerskabsaftaler med socialøkonomiske virksomheder", "regional", "proposed"),
-        ],
-    ),
-    "policylab-ensomhed": (
-        "Policylabbet samlede ældre, frivillige og forvaltninger om nye veje mod ensomhed.",
-        [
-            ("Kommunale ensomhedsstrategier med borgerinddragelse", "municipal", "adopted"),
-            ("EU-midler til tværsektorielle fællesskaber", "eu", "proposed"),
-        ],
-    ),
-    "konference-sociale-investeringer": (
-        "Konferencen viste, hvordan sociale investeringer kan skaleres gennem partnerskaber.",
-        [("En national fond for sociale investeringer", "national", "implemented")],
-    ),
-}
+def demo_events() -> list[dict]:
+    """The curated events of demo_data/events.yaml."""
+    return demodata.load(__file__, "events")
 
 
 def seed(*, options: dict, users: dict, stdout) -> None:
@@ -171,68 +127,62 @@ def _registrations(event: Event, rng: random.Random, spec: Spec) -> list[Registr
 
 def build_curated() -> int:
     rng = random.Random(SEED)
-    themes = list(Theme.objects.order_by("position"))
-    actors = list(Actor.objects.published().order_by("pk")[:12])
+    themes = {t.slug: t for t in Theme.objects.all()}
+    rows = demo_events()
+    actors = Actor.objects.published().in_bulk(
+        [ORGANISER, *(row["co_host"] for row in rows)], field_name="slug"
+    )
+    # A smaller demo (seed_demo --actors N) may lack the centre: its first actor stands in.
+    organiser = actors.get(ORGANISER) or Actor.objects.published().order_by("pk").first()
     existing = set(
-        Event.objects.filter(slug__in=[s.slug for s in SPECS]).values_list("slug", flat=True)
+        Event.objects.filter(slug__in=[row["slug"] for row in rows]).values_list("slug", flat=True)
     )
     created = 0
-    for index, spec in enumerate(SPECS):
-        if spec.slug in existing:
+    for row in rows:
+        if row["slug"] in existing:
             continue
-        municipality = (
-            Municipality.objects.get(code=spec.municipality) if spec.municipality else None
-        )
+        online = row.get("online", False)
+        municipality = None if online else Municipality.objects.get(code=row["municipality"])
+        start, end = row["hours"]
         event = Event.objects.create(
-            slug=spec.slug, kind=spec.kind, title_da=spec.title_da, title_en=spec.title_en,
-            description_da=f"{spec.title_da}. Vi samler beslutningstagere, praktikere og "
-            "forskere for at gøre social innovation til en del af politikken.",
-            description_en=f"{spec.title_en}. We bring decision makers, practitioners and "
-            "researchers together to make social innovation part of policy.",
-            audience=spec.audience, start=_at(spec.days, 9), end=_at(spec.days, 15),
-            venue_name="" if spec.online else "Rådhussalen",
-            venue_address="" if spec.online else "Rådhuspladsen 1",
+            slug=row["slug"], kind=row["kind"], title_da=row["title_da"], title_en=row["title_en"],
+            description_da=row["description_da"], description_en=row["description_en"],
+            audience=row["audience"], start=_at(row["days"], start), end=_at(row["days"], end),
+            venue_name=row.get("venue_name", ""), venue_address=row.get("venue_address", ""),
             municipality=municipality,
             latitude=municipality.latitude if municipality else None,
             longitude=municipality.longitude if municipality else None,
-            step_free=True, hearing_loop=index % 2 == 0, quiet_room=index % 3 == 0,
-            online_url="https://meet.example.dk/" + spec.slug if spec.online else "",
-            capacity=spec.capacity, needs_approval=spec.needs_approval,
+            step_free=True, hearing_loop=not online, quiet_room=row["kind"] == "conference",
+            online_url=f"https://meet.example.dk/{row['slug']}" if online else "",
+            capacity=row["capacity"], needs_approval=row.get("needs_approval", False),
             status=Event.Status.PUBLISHED, published_at=timezone.now(),
         )  # fmt: skip
-        event.themes.set(rng.sample(themes, 2) if themes else [])
-        if actors:
-            event.organisers.set([actors[index % len(actors)]])
-            event.co_hosts.set([actors[(index + 5) % len(actors)]])
+        event.themes.set([themes[slug] for slug in row["themes"] if slug in themes])
+        if organiser:
+            event.organisers.set([organiser])
+        if row["co_host"] in actors:
+            event.co_hosts.set([actors[row["co_host"]]])
         AgendaItem.objects.bulk_create(
-            [
-                AgendaItem(event=event, time=time(9, 0), title="Velkomst"),
-                AgendaItem(event=event, time=time(9, 30), title="Oplæg", speakers="Mette Frank"),
-                AgendaItem(event=event, time=time(11, 0), title="Drøftelse i grupper"),
-                AgendaItem(event=event, time=time(14, 30), title="Opsamling og næste skridt"),
-            ]
+            AgendaItem(
+                event=event,
+                time=time.fromisoformat(item[0]),
+                title=item[1],
+                speakers=item[2] if len(item) > 2 else "",
+            )
+            for item in row["agenda"]
         )
-        Speaker.objects.create(
-            event=event, name="Mette Frank", title="Centerchef", organisation="Socialstyrelsen"
+        Speaker.objects.bulk_create(
+            Speaker(event=event, name=name, title=title, organisation=organisation, position=n)
+            for n, (name, title, organisation) in enumerate(row["speakers"])
+        )
+        spec = Spec(
+            **{k: row[k] for k in ("slug", "days", "confirmed", "waiting", "pending") if k in row}
         )
         Registration.objects.bulk_create(_registrations(event, rng, spec))
-        if spec.slug in OUTCOMES:
-            summary, recommendations = OUTCOMES[spec.slug]
-            outcome = Outcome.objects.create(event=event, summary_da=summary, is_published=True)
-            if actors:
-                outcome.actors.set(actors[:3])
-            OutcomeResource.objects.create(
-                outcome=outcome, title="Præsentationer", url="https://example.dk/slides.pdf"
+        if "outcome" in row:
+            _outcome(
+                event, row["outcome"], [a for a in (organiser, actors.get(row["co_host"])) if a]
             )
-            for title, level, status in recommendations:
-                start = event.start.date()
-                Recommendation.objects.create(
-                    outcome=outcome, title_da=title, level=level, status=status,
-                    text_da=f"{title}: anbefalet af deltagerne på {spec.title_da}.",
-                    proposed_on=start,
-                    adopted_on=start + timedelta(days=40) if status != "proposed" else None,
-                    implemented_on=date.today() if status == "implemented" else None,
-                )  # fmt: skip
         created += 1
     # One draft, only for event managers.
     if not Event.objects.filter(slug="kladde-policylab-boliger").exists():
@@ -243,6 +193,34 @@ def build_curated() -> int:
         )  # fmt: skip
         created += 1
     return created
+
+
+def _outcome(event: Event, spec: dict, actors: list[Actor]) -> None:
+    """A past event's published outcome: its summary, the library resources it points to and
+    its recommendations, adopted and implemented some weeks after the event."""
+    outcome = Outcome.objects.create(
+        event=event, summary_da=spec["summary_da"], summary_en=spec["summary_en"], is_published=True
+    )
+    outcome.actors.set(actors)
+    with translation.override("da"):
+        OutcomeResource.objects.bulk_create(
+            OutcomeResource(
+                outcome=outcome,
+                title=title,
+                url=settings.SITE_URL + reverse("resources:detail", kwargs={"slug": slug}),
+            )
+            for slug, title in spec["resources"]
+        )
+    start = event.start.date()
+    for item in spec["recommendations"]:
+        status = item["status"]
+        Recommendation.objects.create(
+            outcome=outcome, title_da=item["title_da"], title_en=item["title_en"],
+            text_da=item["text_da"], text_en=item["text_en"], level=item["level"], status=status,
+            proposed_on=start,
+            adopted_on=start + timedelta(days=40) if status != "proposed" else None,
+            implemented_on=date.today() if status == "implemented" else None,
+        )  # fmt: skip
 
 
 def build_generated(*, total: int | None) -> int:
@@ -285,7 +263,7 @@ def build_generated(*, total: int | None) -> int:
         [Event.themes.through(event=e, theme=t) for e in events for t in rng.sample(themes, 2)],
         batch_size=5000,
     )
-    spec = Spec("", "", "", "", 0, "", 60, confirmed=REGISTRATIONS_PER_GENERATED_EVENT)
+    spec = Spec("", 0, confirmed=REGISTRATIONS_PER_GENERATED_EVENT)
     batch: list[Registration] = []
     for event in events:
         batch += _registrations(event, rng, spec)
