@@ -10,20 +10,16 @@ migrations' own functions run again.
 from importlib import import_module
 
 from django.apps import apps
+from django.contrib.auth.management import create_permissions
 
+from common.roles import sync_group_permissions
 from ecosystem.models import Municipality
 
-# Every app's data migration that writes groups, their permissions or reference data.
+# Every data migration that writes groups or reference data; the groups' permissions come
+# from each app's GROUP_PERMISSIONS table (common/roles.py), as after `migrate`.
 DATA_MIGRATIONS = [
     ("ecosystem", "0002_staff_groups", "create_groups"),
     ("ecosystem", "0004_reference_data", "forwards"),
-    ("ecosystem", "0005_moderator_permissions", "grant"),
-    ("ecosystem", "0013_partnership_permissions", "grant"),
-    ("resources", "0002_editor_permissions", "grant"),
-    ("validation", "0002_validator_permissions", "grant"),
-    ("policy", "0002_event_manager_permissions", "grant"),
-    ("pages", "0002_staff_permissions", "grant"),
-    ("funding", "0002_editor_permissions", "grant"),
     ("ecosystem", "0016_danish_target_group_names", "rename"),
     ("common", "0002_glossary_words", "add"),
 ]
@@ -34,3 +30,8 @@ def restore_reference_data() -> None:
         return
     for app, module, function in DATA_MIGRATIONS:
         getattr(import_module(f"{app}.migrations.{module}"), function)(apps, None)
+    for app_config in apps.get_app_configs():
+        table = getattr(getattr(app_config.module, "permissions", None), "GROUP_PERMISSIONS", None)
+        if table:
+            create_permissions(app_config, verbosity=0)
+            sync_group_permissions(app_config.label, table)

@@ -45,7 +45,7 @@ def public_pages(lang: str) -> dict[str, str]:
     """One page of each public type, from the demo data; lists with a search, so they show
     results and facets."""
     actor = Actor.objects.published().filter(country="DK", latitude__isnull=False).first()
-    case = CaseApplication.objects.public().first()
+    case = CaseApplication.objects.public().filter(seeks_partners=True).first()  # has partners
     event = Event.objects.published().order_by("-start").first()
     pages = {
         "home": url("home", lang),
