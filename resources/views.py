@@ -19,7 +19,6 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseRedirect,
-    StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -243,48 +242,6 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 # --- Open data ---------------------------------------------------------------------------
-
-
-def _docs_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("resources:open_data"))
-
-
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")[:-1]
-
-
-@require_safe
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    filters = ResourceFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    resources = opendata.published(filters.matching())
-    rows = opendata.csv_rows(resources, site_url=_site_url(request))
-    return common_opendata.download(
-        common_opendata.csv_lines([c.name for c in opendata.FIELDS], rows),
-        content_type=common_opendata.CSV_CONTENT_TYPE,
-        filename="resources.csv",
-        docs_url=_docs_url(request),
-    )
-
-
-@require_safe
-def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    filters = ResourceFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    resources = opendata.published(filters.matching())
-    chunks = common_opendata.json_chunks(
-        opendata.json_head(source_url=_docs_url(request)),
-        "resources",
-        opendata.json_items(resources, site_url=_site_url(request)),
-    )
-    return common_opendata.download(
-        chunks,
-        content_type=common_opendata.JSON_CONTENT_TYPE,
-        filename="resources.json",
-        docs_url=_docs_url(request),
-    )
 
 
 @require_safe
