@@ -152,7 +152,7 @@ def test_the_open_data_page_documents_every_field_and_the_licence(client):
     page = response.content.decode()
     assert response.status_code == 200
     assert "CC BY 4.0" in page and 'rel="license"' in page
-    for field in CSV_COLUMNS + JSON_FIELDS + GEOJSON_PROPERTIES:
+    for field in [*CSV_COLUMNS, *JSON_FIELDS, *GEOJSON_PROPERTIES]:
         assert f"<code>{field.name}</code>" in page, field.name
     for code, _label in Actor.Kind.choices:
         assert f"<code>{code}</code>" in page
@@ -170,7 +170,10 @@ def test_the_xlsx_opens_in_a_spreadsheet_with_the_csv_columns_and_rows(client, a
     rows = list(sheet.iter_rows(values_only=True))
     assert list(rows[0]) == [column.name for column in CSV_COLUMNS]
     names = {row[1] for row in rows[1:]}
-    assert names == {"Café Samvær", '\'=HYPERLINK("http://evil.example")', "Brussels Social Lab"}
+    # The formula is a text cell: shown as written, never run, and no apostrophe.
+    assert names == {"Café Samvær", '=HYPERLINK("http://evil.example")', "Brussels Social Lab"}
+    formula = next(row for row in sheet.iter_rows(min_row=2) if row[1].value.startswith("="))
+    assert formula[1].data_type == "s"
 
 
 def test_the_danish_open_data_page_speaks_danish(client):
