@@ -123,6 +123,12 @@ class Column:
         return {**described, "description": str(self.description)}
 
 
+def page_prefix(url_name: str) -> str:
+    """The absolute address of a page named by `url_name` (which takes a slug) without
+    the slug, in the active language, from SITE_URL: '<SITE_URL>/en/events/'."""
+    return settings.SITE_URL + reverse(url_name, kwargs={"slug": "x"})[: -len("x/")]
+
+
 def safe_cell(value: Any) -> Any:
     """Text that a spreadsheet would run as a formula gets a leading apostrophe (CSV has
     no cell types); a phone number or a signed number is left as it is."""

@@ -13,11 +13,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import F, OuterRef, QuerySet
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -37,6 +35,7 @@ from common.opendata import (
     Freshness,
     freshness_from_row,
     freshness_sql,
+    page_prefix,
     register,
 )
 from ecosystem.filters import ActorFilter
@@ -166,11 +165,6 @@ def _language() -> str:
     return "en" if (translation.get_language() or "").startswith("en") else "da"
 
 
-def actor_url_prefix() -> str:
-    """The actor page's path without the slug, in the active language ('/en/actors/')."""
-    return reverse("ecosystem:actor_detail", kwargs={"slug": "x"})[: -len("x/")]
-
-
 def _with_related_codes(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(
         theme_slugs=ArraySubquery(
@@ -231,7 +225,7 @@ def rows(queryset: QuerySet) -> Iterator[dict]:
     """One dict of CSV_COLUMNS' typed values per actor, in the language of the request;
     the same rows make the CSV and the XLSX."""
     lang = _language()
-    prefix = settings.SITE_URL + actor_url_prefix()
+    prefix = page_prefix("ecosystem:actor_detail")
     kinds = dict(Actor.Kind.choices)
     for row in _export_rows(queryset, lang):
         yield {
@@ -254,7 +248,7 @@ def json_items(queryset: QuerySet) -> Iterator[dict]:
     """The actors for the JSON export (the EU map of social-innovation actors), in
     English."""
     with translation.override("en"):
-        prefix = settings.SITE_URL + actor_url_prefix()
+        prefix = page_prefix("ecosystem:actor_detail")
     return _json_items(queryset, prefix)
 
 
@@ -315,10 +309,10 @@ def _json_items(queryset: QuerySet, prefix: str) -> Iterator[dict]:
 # --- GeoJSON ---------------------------------------------------------------------------
 
 
-def geojson_text(queryset: QuerySet, *, variant: str, site_url: str) -> tuple[str, Freshness]:
+def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
     """The FeatureCollection as JSON text, built by PostgreSQL in one query, and its
     freshness (common.opendata) counted in the same scan. Each feature's `id` is the
-    actor's slug (stable, RFC 7946 §3.2) and its `url` absolute, from `site_url`."""
+    actor's slug (stable, RFC 7946 §3.2) and its `url` absolute, from SITE_URL."""
     lang = _language()
     inner = (
         queryset.with_position()
@@ -365,7 +359,7 @@ def geojson_text(queryset: QuerySet, *, variant: str, site_url: str) -> tuple[st
     params = [
         LICENCE_NAME,
         LICENCE_URL,
-        site_url + actor_url_prefix(),
+        page_prefix("ecosystem:actor_detail"),
         json.dumps(kind_labels),
         json.dumps(country_names),
         *inner_params,

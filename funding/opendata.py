@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, QuerySet, Value
 from django.db.models.functions import Coalesce, NullIf
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.opendata import (
@@ -20,6 +18,7 @@ from common.opendata import (
     STRING,
     Column,
     Dataset,
+    page_prefix,
     register,
 )
 from ecosystem.models import Region, TargetGroup, Theme
@@ -93,7 +92,7 @@ def rows(calls: QuerySet) -> Iterator[dict]:
             "group_codes",
         )  # fmt: skip
     )
-    prefix = settings.SITE_URL + reverse("funding:detail", kwargs={"slug": "x"})[:-2]
+    prefix = page_prefix("funding:detail")
     for row in values.iterator(chunk_size=1000):
         yield {
             **{column.name: row.get(column.name) for column in COLUMNS},

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.db.models import QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from common.opendata import DATETIME, STRING, Column, Dataset, register
+from common.opendata import DATETIME, STRING, Column, Dataset, page_prefix, register
 from pages.models import NewsArticle
 
 COLUMNS: tuple[Column, ...] = (
@@ -33,7 +31,7 @@ def published_news(_filters=None) -> QuerySet:
 
 def rows(articles: QuerySet) -> Iterator[dict]:
     names = [column.name for column in COLUMNS if column.name != "url"]
-    prefix = settings.SITE_URL + reverse("pages:news_detail", kwargs={"slug": "x"})[:-2]
+    prefix = page_prefix("pages:news_detail")
     for row in articles.order_by("-published_at", "pk").values(*names).iterator(chunk_size=500):
         yield {
             **{name: (value if value != "" else None) for name, value in row.items()},

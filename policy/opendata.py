@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, OuterRef, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from common.opendata import (
@@ -22,6 +20,7 @@ from common.opendata import (
     STRING,
     Column,
     Dataset,
+    page_prefix,
     register,
 )
 from ecosystem.models import Actor, Theme
@@ -98,7 +97,7 @@ def rows(events: QuerySet) -> Iterator[dict]:
             region_code=F("region__code"),
         )  # fmt: skip
     )
-    prefix = settings.SITE_URL + reverse("policy:event_detail", kwargs={"slug": "x"})[:-2]
+    prefix = page_prefix("policy:event_detail")
     for row in values.iterator(chunk_size=1000):
         yield {
             **{column.name: row.get(column.name) for column in COLUMNS},

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, OuterRef, QuerySet
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -29,6 +28,7 @@ from common.opendata import (
     Dataset,
     Field,
     licence,
+    page_prefix,
     register,
 )
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
@@ -177,9 +177,7 @@ def image_url(name: str) -> str | None:
 def _prefixes() -> tuple[str, str]:
     """The case and actor page prefixes in English, as SIM's texts are."""
     with translation.override("en"):
-        case = reverse("validation:case_detail", kwargs={"slug": "x"})[: -len("x/")]
-        actor = reverse("ecosystem:actor_detail", kwargs={"slug": "x"})[: -len("x/")]
-    return settings.SITE_URL + case, settings.SITE_URL + actor
+        return page_prefix("validation:case_detail"), page_prefix("ecosystem:actor_detail")
 
 
 def _item(row: dict, *, case_url: str, actor_url: str) -> dict:

@@ -141,7 +141,7 @@ def actor_map_geojson(request: HttpRequest) -> HttpResponse:
         fresh = common_opendata.freshness(actors, variant=variant)
         response = common_opendata.with_validators(request, fresh)
     if response is None:
-        text, fresh = opendata.geojson_text(actors, variant=variant, site_url=settings.SITE_URL)
+        text, fresh = opendata.geojson_text(actors, variant=variant)
         response = HttpResponse(text, content_type="application/geo+json; charset=utf-8")
         response = common_opendata.with_validators(request, fresh, response)
     return common_opendata.licence_headers(response, docs_url=_docs_url(request))
