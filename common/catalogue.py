@@ -209,40 +209,49 @@ def json_schema(dataset: opendata.Dataset) -> dict:
         }
 
 
+def _creator() -> dict:
+    return {"@type": "Organization", "name": str(PUBLISHER_NAME), "url": _site("/")}
+
+
+def schema_org_dataset(dataset: opendata.Dataset) -> dict:
+    """schema.org Dataset of one dataset, with a DataDownload per format."""
+    return {
+        "@type": "Dataset",
+        "@id": _dataset_id(dataset),
+        "name": str(dataset.title),
+        "description": str(dataset.description),
+        "url": dataset.docs_url(),
+        "license": opendata.LICENCE_URL,
+        "creator": _creator(),
+        "isAccessibleForFree": True,
+        "keywords": list(dataset.keywords),
+        "distribution": [
+            {
+                "@type": "DataDownload",
+                "encodingFormat": opendata.FORMATS[fmt]["media_type"],
+                "contentUrl": dataset.url(fmt),
+            }
+            for fmt in dataset.formats
+        ],
+    }
+
+
+def dataset_json_ld(dataset: opendata.Dataset):
+    """The Dataset JSON-LD block for the page that documents `dataset`."""
+    return json_ld({"@context": "https://schema.org", **schema_org_dataset(dataset)})
+
+
 def schema_org_catalogue() -> dict:
     """schema.org DataCatalog with a Dataset for each, for the open-data page."""
-    licence = opendata.LICENCE_URL
-    creator = {"@type": "Organization", "name": str(PUBLISHER_NAME), "url": _site("/")}
     return {
         "@context": "https://schema.org",
         "@type": "DataCatalog",
         "name": str(CATALOGUE_TITLE),
         "description": str(CATALOGUE_DESCRIPTION),
         "url": page_url(),
-        "license": licence,
-        "creator": creator,
-        "dataset": [
-            {
-                "@type": "Dataset",
-                "@id": _dataset_id(dataset),
-                "name": str(dataset.title),
-                "description": str(dataset.description),
-                "url": dataset.docs_url(),
-                "license": licence,
-                "creator": creator,
-                "isAccessibleForFree": True,
-                "keywords": list(dataset.keywords),
-                "distribution": [
-                    {
-                        "@type": "DataDownload",
-                        "encodingFormat": opendata.FORMATS[fmt]["media_type"],
-                        "contentUrl": dataset.url(fmt),
-                    }
-                    for fmt in dataset.formats
-                ],
-            }
-            for dataset in opendata.datasets()
-        ],
+        "license": opendata.LICENCE_URL,
+        "creator": _creator(),
+        "dataset": [schema_org_dataset(dataset) for dataset in opendata.datasets()],
     }
 
 

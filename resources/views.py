@@ -28,6 +28,7 @@ from django.views.decorators.http import require_safe
 
 from common import lists, markdown
 from common import opendata as common_opendata
+from common.catalogue import dataset_json_ld
 from common.jsonld import json_ld
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
@@ -253,5 +254,6 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "licence_url": common_opendata.LICENCE_URL,
         "kinds": Resource.Kind.choices,
         "audiences": Resource.Audience.choices,
+        "json_ld": dataset_json_ld(opendata.DATASET),
     }
     return render(request, "resources/open_data.html", context)

@@ -24,6 +24,7 @@ from django.views.decorators.http import require_safe
 
 from common import lists
 from common import opendata as common_opendata
+from common.catalogue import dataset_json_ld
 from common.jsonld import json_ld
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
@@ -159,6 +160,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "kinds": Actor.Kind.choices,
         "roles": Actor.Role.choices,
         "scales": Actor.Scale.choices,
+        "json_ld": dataset_json_ld(opendata.DATASET),
     }
     return render(request, "ecosystem/open_data.html", context)
 

@@ -257,14 +257,39 @@ def test_the_open_data_page_links_the_catalogue_and_carries_dataset_json_ld(clie
         assert f'href="{SITE}/data/datapackage.json"' in html
         for name in DATASETS:
             assert f'href="/data/schemas/{name}.schema.json"' in html
-        start = html.index('<script type="application/ld+json">') + len(
-            '<script type="application/ld+json">'
-        )
-        data = json.loads(html[start : html.index("</script>", start)])
+        data = _json_ld(html)
         assert data["@type"] == "DataCatalog"
         assert [item["@type"] for item in data["dataset"]] == ["Dataset"] * len(DATASETS)
         assert all(item["license"] == opendata.LICENCE_URL for item in data["dataset"])
     assert "Åbne data" in client.get("/data/").content.decode()
+
+
+def _json_ld(html: str) -> dict:
+    opening = '<script type="application/ld+json">'
+    start = html.index(opening) + len(opening)
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+@pytest.mark.parametrize(
+    ("path", "name"),
+    [
+        ("/en/actors/open-data/", "actors"),
+        ("/viden/open-data/", "resources"),
+        ("/en/cases/open-data/", "cases"),
+    ],
+)
+def test_each_apps_open_data_page_carries_its_dataset_json_ld(client, path, name):
+    html = client.get(path).content.decode()
+    data = _json_ld(html)
+    assert data["@type"] == "Dataset"
+    assert data["@id"] == f"{SITE}/data/catalog.jsonld#{name}"
+    assert data["license"] == opendata.LICENCE_URL
+    assert {item["contentUrl"].rsplit(".", 1)[-1] for item in data["distribution"]} == {
+        "csv",
+        "xlsx",
+        "json",
+    }
+    assert 'href="/data/"' in html or 'href="/en/data/"' in html
 
 
 def test_an_export_without_filters_refuses_a_parameter(client):

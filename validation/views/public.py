@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from common import jsonld
 from common import opendata as common_opendata
+from common.catalogue import dataset_json_ld
 from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
@@ -129,6 +130,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
             "/slug/", "/…/"
         ),
     }
+    context["json_ld"] = dataset_json_ld(opendata.DATASET)
     return render(request, "validation/open_data.html", context)
 
 
