@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
+from common import catalogue
 from config import personal_data, sitemaps, views
 
 urlpatterns = [
@@ -17,6 +18,14 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("media/<path:path>", views.public_media, name="public_media"),
+    # The open-data catalogue, at addresses that do not change with the language.
+    path("data/catalog.jsonld", catalogue.catalogue_view, name="opendata_catalogue"),
+    path("data/datapackage.json", catalogue.datapackage_view, name="opendata_datapackage"),
+    path(
+        "data/schemas/<slug:name>.schema.json",
+        catalogue.json_schema_view,
+        name="opendata_json_schema",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
@@ -27,6 +36,7 @@ urlpatterns += i18n_patterns(
     path(_("privacy/"), views.privacy, name="privacy"),
     path(_("accessibility/"), views.accessibility, name="accessibility"),
     path(_("news/"), include("pages.urls")),
+    path("data/", catalogue.open_data_page, name="open_data"),
     path("admin/login/", views.admin_login),
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",

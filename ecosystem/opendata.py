@@ -16,20 +16,29 @@ from collections.abc import Iterator
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
 from django.db.models import F, OuterRef, QuerySet
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from common.opendata import (
+    BOOLEAN,
+    DATETIME,
+    INTEGER,
     LICENCE_NAME,
     LICENCE_URL,
+    LIST,
+    NUMBER,
+    STRING,
+    Column,
+    Dataset,
     Field,
     Freshness,
     freshness_from_row,
     freshness_sql,
-    licence,
+    page_prefix,
+    register,
 )
+from ecosystem.filters import ActorFilter
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
 
 # Part of the GeoJSON's ETag: bump when its shape changes, so cached copies are not reused.
@@ -40,42 +49,78 @@ def _field(name: str, description) -> Field:
     return Field(name, description)
 
 
-CSV_COLUMNS: list[Field] = [
-    _field("slug", _("Stable identifier of the actor; also the last part of its page's address.")),
-    _field("name", _("Name of the organisation.")),
-    _field("url", _("Address of the actor's page on the portal.")),
-    _field("type", _("Type of organisation, as a code (see the list of types below).")),
-    _field("type_label", _("Type of organisation, in the language of the download.")),
-    _field("role", _("Role in the ecosystem, as a code.")),
-    _field("scale", _("Scale of activity: local, regional, national or international.")),
-    _field("country", _("Country, as a two-letter ISO 3166 code.")),
-    _field("country_name", _("Country, in the language of the download.")),
-    _field("region_code", _("Danish region, as its NUTS 2 code (DK01 to DK05); empty abroad.")),
-    _field("region_name", _("Danish region, by name.")),
-    _field("municipality_code", _("Danish municipality, as its official three-digit code.")),
-    _field("municipality_name", _("Danish municipality, by name.")),
-    _field("address", _("Street address.")),
-    _field("postcode", _("Postcode.")),
-    _field("city", _("City.")),
-    _field("latitude", _("Latitude in decimal degrees (WGS 84); empty when unknown.")),
-    _field("longitude", _("Longitude in decimal degrees (WGS 84); empty when unknown.")),
-    _field("website", _("Website.")),
-    _field("email", _("Public contact e-mail.")),
-    _field("phone", _("Public phone number.")),
-    _field("cvr", _("Danish CVR number (company registration number).")),
-    _field("founded_year", _("Year the organisation was founded.")),
-    _field("open_to_partnerships", _("true if the actor looks for partners, else false.")),
-    _field("partnership_text_da", _("What the actor looks for in partners, in Danish.")),
-    _field("partnership_text_en", _("What the actor looks for in partners, in English.")),
-    _field("short_description_da", _("Short description in Danish.")),
-    _field("short_description_en", _("Short description in English.")),
-    _field("description_da", _("Longer description in Danish.")),
-    _field("description_en", _("Longer description in English.")),
-    _field("themes", _("ESF+ policy areas, as codes separated by semicolons.")),
-    _field("target_groups", _("Target groups, as codes separated by semicolons.")),
-    _field("sdgs", _("UN Sustainable Development Goals, as numbers separated by semicolons.")),
-    _field("updated_at", _("When the actor's information last changed (ISO 8601, UTC).")),
-]
+CSV_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "slug",
+        STRING,
+        _("Stable identifier of the actor; also the last part of its page's address."),
+        required=True,
+    ),
+    Column("name", STRING, _("Name of the organisation."), required=True),
+    Column("url", STRING, _("Address of the actor's page on the portal."), required=True),
+    Column(
+        "type",
+        STRING,
+        _("Type of organisation, as a code (see the list of types below)."),
+        required=True,
+    ),
+    Column(
+        "type_label",
+        STRING,
+        _("Type of organisation, in the language of the download."),
+        required=True,
+    ),
+    Column("role", STRING, _("Role in the ecosystem, as a code."), required=True),
+    Column(
+        "scale",
+        STRING,
+        _("Scale of activity: local, regional, national or international."),
+        required=True,
+    ),
+    Column("country", STRING, _("Country, as a two-letter ISO 3166 code."), required=True),
+    Column("country_name", STRING, _("Country, in the language of the download."), required=True),
+    Column(
+        "region_code", STRING, _("Danish region, as its NUTS 2 code (DK01 to DK05); empty abroad.")
+    ),
+    Column("region_name", STRING, _("Danish region, by name.")),
+    Column(
+        "municipality_code", STRING, _("Danish municipality, as its official three-digit code.")
+    ),
+    Column("municipality_name", STRING, _("Danish municipality, by name.")),
+    Column("address", STRING, _("Street address.")),
+    Column("postcode", STRING, _("Postcode.")),
+    Column("city", STRING, _("City.")),
+    Column("latitude", NUMBER, _("Latitude in decimal degrees (WGS 84); empty when unknown.")),
+    Column("longitude", NUMBER, _("Longitude in decimal degrees (WGS 84); empty when unknown.")),
+    Column("website", STRING, _("Website.")),
+    Column("email", STRING, _("Public contact e-mail.")),
+    Column("phone", STRING, _("Public phone number.")),
+    Column("cvr", STRING, _("Danish CVR number (company registration number).")),
+    Column("founded_year", INTEGER, _("Year the organisation was founded.")),
+    Column(
+        "open_to_partnerships",
+        BOOLEAN,
+        _("true if the actor looks for partners, else false."),
+        required=True,
+    ),
+    Column("partnership_text_da", STRING, _("What the actor looks for in partners, in Danish.")),
+    Column("partnership_text_en", STRING, _("What the actor looks for in partners, in English.")),
+    Column("short_description_da", STRING, _("Short description in Danish.")),
+    Column("short_description_en", STRING, _("Short description in English.")),
+    Column("description_da", STRING, _("Longer description in Danish.")),
+    Column("description_en", STRING, _("Longer description in English.")),
+    Column("themes", LIST, _("ESF+ policy areas, as codes separated by semicolons.")),
+    Column("target_groups", LIST, _("Target groups, as codes separated by semicolons.")),
+    Column(
+        "sdgs", LIST, _("UN Sustainable Development Goals, as numbers separated by semicolons.")
+    ),
+    Column(
+        "updated_at",
+        DATETIME,
+        _("When the actor's information last changed (ISO 8601, UTC)."),
+        required=True,
+    ),
+)
 
 JSON_FIELDS: list[Field] = [
     _field("licence", _("The licence (name and address) the data is published under.")),
@@ -118,11 +163,6 @@ GEOJSON_PROPERTIES: list[Field] = [
 
 def _language() -> str:
     return "en" if (translation.get_language() or "").startswith("en") else "da"
-
-
-def actor_url_prefix() -> str:
-    """The actor page's path without the slug, in the active language ('/en/actors/')."""
-    return reverse("ecosystem:actor_detail", kwargs={"slug": "x"})[: -len("x/")]
 
 
 def _with_related_codes(queryset: QuerySet) -> QuerySet:
@@ -181,54 +221,40 @@ def _export_rows(queryset: QuerySet, lang: str) -> Iterator[dict]:
     return rows.iterator(chunk_size=2000)
 
 
-def _blank_if_none(value):
-    return "" if value is None else value
-
-
-def csv_rows(queryset: QuerySet, *, site_url: str) -> Iterator[list]:
-    """One list of CSV_COLUMNS' values per actor, in the language of the request; the
-    same rows make the CSV and the XLSX."""
+def rows(queryset: QuerySet) -> Iterator[dict]:
+    """One dict of CSV_COLUMNS' typed values per actor, in the language of the request;
+    the same rows make the CSV and the XLSX."""
     lang = _language()
-    prefix = site_url + actor_url_prefix()
+    prefix = page_prefix("ecosystem:actor_detail")
     kinds = dict(Actor.Kind.choices)
     for row in _export_rows(queryset, lang):
-        values = {
-            **row,
+        yield {
+            **{column.name: row.get(column.name) for column in CSV_COLUMNS},
             "url": f"{prefix}{row['slug']}/",
             "type": row["kind"],
             "type_label": str(kinds.get(row["kind"], row["kind"])),
             "country_name": str(countries.name(row["country"])),
-            "open_to_partnerships": "true" if row["open_to_partnerships"] else "false",
-            "themes": ";".join(row["theme_slugs"]),
-            "target_groups": ";".join(row["target_group_slugs"]),
-            "sdgs": ";".join(str(number) for number in row["sdg_numbers"]),
-            "updated_at": row["updated_at"].isoformat(),
+            "themes": list(row["theme_slugs"]),
+            "target_groups": list(row["target_group_slugs"]),
+            "sdgs": [str(number) for number in row["sdg_numbers"]],
         }
-        yield [_blank_if_none(values.get(column.name)) for column in CSV_COLUMNS]
 
 
 def _coded(code: str, label) -> dict:
     return {"code": code, "label": str(label)}
 
 
-def json_head(*, source_url: str) -> dict:
-    return {"licence": licence(), "attribution": "Socialinnovation.dk", "source": source_url}
-
-
-def json_items(queryset: QuerySet, *, site_url: str) -> Iterator[dict]:
+def json_items(queryset: QuerySet) -> Iterator[dict]:
     """The actors for the JSON export (the EU map of social-innovation actors), in
-    English. The theme and target group names are read now, not when the first item is
-    taken, so a view that calls this has reached the database before it streams."""
+    English."""
     with translation.override("en"):
-        prefix = site_url + actor_url_prefix()
+        prefix = page_prefix("ecosystem:actor_detail")
+    return _json_items(queryset, prefix)
+
+
+def _json_items(queryset: QuerySet, prefix: str) -> Iterator[dict]:
     theme_names = dict(Theme.objects.values_list("slug", "name_en"))
     group_names = dict(TargetGroup.objects.values_list("slug", "name_en"))
-    return _json_items(queryset, prefix, theme_names, group_names)
-
-
-def _json_items(
-    queryset: QuerySet, prefix: str, theme_names: dict, group_names: dict
-) -> Iterator[dict]:
     with translation.override("en"):
         kinds, roles, scales = (
             dict(Actor.Kind.choices),
@@ -283,10 +309,10 @@ def _json_items(
 # --- GeoJSON ---------------------------------------------------------------------------
 
 
-def geojson_text(queryset: QuerySet, *, variant: str, site_url: str) -> tuple[str, Freshness]:
+def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
     """The FeatureCollection as JSON text, built by PostgreSQL in one query, and its
     freshness (common.opendata) counted in the same scan. Each feature's `id` is the
-    actor's slug (stable, RFC 7946 §3.2) and its `url` absolute, from `site_url`."""
+    actor's slug (stable, RFC 7946 §3.2) and its `url` absolute, from SITE_URL."""
     lang = _language()
     inner = (
         queryset.with_position()
@@ -333,7 +359,7 @@ def geojson_text(queryset: QuerySet, *, variant: str, site_url: str) -> tuple[st
     params = [
         LICENCE_NAME,
         LICENCE_URL,
-        site_url + actor_url_prefix(),
+        page_prefix("ecosystem:actor_detail"),
         json.dumps(kind_labels),
         json.dumps(country_names),
         *inner_params,
@@ -342,3 +368,83 @@ def geojson_text(queryset: QuerySet, *, variant: str, site_url: str) -> tuple[st
         cursor.execute(sql, params)
         text, *stats = cursor.fetchone()
     return text, freshness_from_row(tuple(stats), variant=variant)
+
+
+# --- The dataset -------------------------------------------------------------------------
+
+_TEXT = {"type": "string"}
+_OPTIONAL_TEXT = {"type": ["string", "null"]}
+_NUMBER_OR_NULL = {"type": ["number", "null"]}
+
+
+def _code_and(label: str, *, nullable: bool = False) -> dict:
+    shape = {
+        "type": "object",
+        "properties": {"code": _TEXT, label: _OPTIONAL_TEXT},
+        "required": ["code", label],
+    }
+    return {"anyOf": [shape, {"type": "null"}]} if nullable else shape
+
+
+ITEM_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "name": _TEXT,
+        "slug": _TEXT,
+        "url": {"type": "string", "format": "uri"},
+        "type": _code_and("label"),
+        "role": _code_and("label"),
+        "scale": _code_and("label"),
+        "country": _code_and("name"),
+        "region": _code_and("name", nullable=True),
+        "municipality": _code_and("name", nullable=True),
+        "city": _TEXT,
+        "latitude": _NUMBER_OR_NULL,
+        "longitude": _NUMBER_OR_NULL,
+        "themes": {"type": "array", "items": _code_and("name")},
+        "target_groups": {"type": "array", "items": _code_and("name")},
+        "sdgs": {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": 17}},
+        "website": _TEXT,
+        "contact": {
+            "type": "object",
+            "properties": {"email": _TEXT, "phone": _TEXT},
+            "required": ["email", "phone"],
+        },
+        "description": _TEXT,
+        "description_language": {"enum": ["en", "da"]},
+        "open_to_partnerships": {"type": "boolean"},
+        "updated_at": {"type": "string", "format": "date-time"},
+    },
+    "required": [
+        "name", "slug", "url", "type", "role", "scale", "country", "region", "municipality",
+        "city", "latitude", "longitude", "themes", "target_groups", "sdgs", "website",
+        "contact", "description", "description_language", "open_to_partnerships", "updated_at",
+    ],
+    "additionalProperties": False,
+}  # fmt: skip
+
+
+def _matching(filters):
+    return filters.matching()
+
+
+DATASET = register(
+    Dataset(
+        name="actors",
+        namespace="ecosystem",
+        docs="ecosystem:open_data",
+        title=_("Actors in the Danish social-innovation ecosystem"),
+        description=_(
+            "Published organisations: type, role, place, ESF+ policy areas, target groups, "
+            "UN Sustainable Development Goals and public contact details."
+        ),
+        columns=CSV_COLUMNS,
+        select=_matching,
+        rows=rows,
+        filterset=ActorFilter,
+        items=json_items,
+        item_schema=ITEM_SCHEMA,
+        keywords=("social innovation", "actors", "organisations"),
+        position=10,
+    )
+)

@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from common.opendata import urlpatterns_for
+from ecosystem import opendata
 from ecosystem.views import directory, membership  # noqa: F401
 
 
@@ -25,9 +27,7 @@ urlpatterns = [
     path("map/", directory.actor_map, name="map"),
     path("map.geojson", directory.actor_map_geojson, name="map_geojson"),
     path("map/embed/", directory.actor_map_embed, name="map_embed"),
-    path("export.csv", directory.export_csv, name="export_csv"),
-    path("export.xlsx", directory.export_xlsx, name="export_xlsx"),
-    path("export.json", directory.export_json, name="export_json"),
+    *urlpatterns_for(opendata.DATASET),
     path("open-data/", directory.open_data, name="open_data"),
     # The actor page ("<slug>/") is the last pattern of the file, after register/ and mine/.
     # --- Members: register, edit, members, join requests (ecosystem/views/membership.py) --

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from common.feeds import PortalFeed, absolute
+from common.opendata import public_data
 from common.pagecache import public_page
 from funding.facets import GENERATION
 from funding.models import FundingOpportunity
@@ -63,4 +64,4 @@ class NewCallsAtomFeed(NewCallsRssFeed):
 
 
 def page_cached(feed: Feed):
-    return require_safe(public_page(GENERATION)(feed))
+    return require_safe(public_data(public_page(GENERATION)(feed)))

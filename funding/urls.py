@@ -1,11 +1,13 @@
 from django.urls import path
 
-from funding import feeds, views
+from common.opendata import urlpatterns_for
+from funding import feeds, opendata, views
 
 app_name = "funding"
 
 urlpatterns = [
     path("", views.opportunity_list, name="index"),
+    *urlpatterns_for(opendata.DATASET),
     path("archive/", views.archive, name="archive"),
     path("deadlines.ics", views.deadlines_ics, name="deadlines_ics"),
     path("rss/", feeds.page_cached(feeds.NewCallsRssFeed()), name="rss"),

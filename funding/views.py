@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from common import jsonld
 from common.lists import render_list, without_empty_parameters
+from common.opendata import public_data
 from common.pagecache import public_page
 from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
 from funding import calendar, permissions, services
@@ -135,6 +136,7 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@public_data
 @public_page(GENERATION, seconds=CLOCK_SECONDS)
 def deadlines_ics(request: HttpRequest) -> HttpResponse:
     """The deadlines of public calls, from two months back (so a subscriber's calendar

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from common.feeds import PortalFeed, absolute
+from common.opendata import public_data
 from common.pagecache import public_page
 from pages.models import GENERATION, NewsArticle
 
@@ -45,4 +46,4 @@ class NewsAtomFeed(NewsRssFeed):
 
 
 def page_cached(feed: Feed):
-    return require_safe(public_page(GENERATION)(feed))
+    return require_safe(public_data(public_page(GENERATION)(feed)))

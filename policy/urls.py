@@ -1,12 +1,14 @@
 from django.urls import path
 
-from policy import views
+from common.opendata import urlpatterns_for
+from policy import opendata, views
 
 app_name = "policy"
 
 urlpatterns = [
     path("", views.event_list, name="index"),
     path("past/", views.past_events, name="past"),
+    *urlpatterns_for(opendata.DATASET),
     path("feed.ics", views.feed, name="feed"),
     path("recommendations/", views.recommendations, name="recommendations"),
     # Fixed paths above; an event's slug never takes one of them (models.RESERVED_SLUGS).

@@ -207,6 +207,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@opendata.public_data
 @public_page(GENERATION)
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     event = permissions.get_event_for_view(request.user, slug)
@@ -374,6 +375,7 @@ def _registration_page(request: HttpRequest, registration: Registration, *, by) 
 
 
 @require_safe
+@opendata.public_data
 @public_page(GENERATION)
 def feed(request: HttpRequest) -> HttpResponse:
     """Every published (and cancelled) event, for calendar programs: one aggregate query

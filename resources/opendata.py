@@ -10,31 +10,48 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from common.opendata import Field, licence
+from common.opendata import DATE, DATETIME, LIST, STRING, Column, Dataset, register
 from ecosystem.models import Actor, TargetGroup, Theme
+from resources.filters import ResourceFilter
 from resources.models import Resource
 
-FIELDS: list[Field] = [
-    Field("slug", _("Stable identifier of the resource; the last part of its page's address.")),
-    Field("title", _("Title, in the resource's language.")),
-    Field("url", _("Address of the resource's page on the portal.")),
-    Field("type", _("Type of resource, as a code (see the list below).")),
-    Field("summary", _("Short summary.")),
-    Field("language", _("Language of the resource: da, en or other.")),
-    Field("audience", _("Who the resource is written for, as a code (see the list below).")),
-    Field("authors", _("Authors, as written by the editors.")),
-    Field("publishers", _("Publishing organisations, by name, separated by semicolons.")),
-    Field("themes", _("ESF+ policy areas, as codes separated by semicolons.")),
-    Field("target_groups", _("Target groups, as codes separated by semicolons.")),
-    Field("published_on", _("Publication date (ISO 8601).")),
-    Field("external_url", _("Link to the resource elsewhere, if it has one.")),
-    Field("updated_at", _("When the resource's information last changed (ISO 8601, UTC).")),
-]
+FIELDS: tuple[Column, ...] = (
+    Column(
+        "slug",
+        STRING,
+        _("Stable identifier of the resource; the last part of its page's address."),
+        required=True,
+    ),
+    Column("title", STRING, _("Title, in the resource's language."), required=True),
+    Column("url", STRING, _("Address of the resource's page on the portal."), required=True),
+    Column("type", STRING, _("Type of resource, as a code (see the list below)."), required=True),
+    Column("summary", STRING, _("Short summary.")),
+    Column("language", STRING, _("Language of the resource: da, en or other."), required=True),
+    Column(
+        "audience",
+        STRING,
+        _("Who the resource is written for, as a code (see the list below)."),
+        required=True,
+    ),
+    Column("authors", STRING, _("Authors, as written by the editors.")),
+    Column("publishers", LIST, _("Publishing organisations, by name, separated by semicolons.")),
+    Column("themes", LIST, _("ESF+ policy areas, as codes separated by semicolons.")),
+    Column("target_groups", LIST, _("Target groups, as codes separated by semicolons.")),
+    Column("published_on", DATE, _("Publication date (ISO 8601).")),
+    Column("external_url", STRING, _("Link to the resource elsewhere, if it has one.")),
+    Column(
+        "updated_at",
+        DATETIME,
+        _("When the resource's information last changed (ISO 8601, UTC)."),
+        required=True,
+    ),
+)
 
 
 def published(queryset: QuerySet) -> QuerySet:
@@ -88,38 +105,43 @@ def _rows(resources: QuerySet) -> Iterator[dict]:
     yield from values.iterator(chunk_size=2000)
 
 
-def _item(row: dict, site_url: str) -> dict:
-    return {
-        "slug": row["slug"],
-        "title": row["title"],
-        "url": site_url + reverse("resources:detail", kwargs={"slug": row["slug"]}),
-        "type": row["kind"],
-        "summary": row["summary"],
-        "language": row["language"],
-        "audience": row["audience"],
-        "authors": row["authors"],
-        "publishers": sorted(row["publisher_names"] or []),
-        "themes": sorted(row["theme_slugs"] or []),
-        "target_groups": sorted(row["group_slugs"] or []),
-        "published_on": row["published_on"].isoformat(),
-        "external_url": row["external_url"],
-        "updated_at": row["updated_at"].isoformat(),
-    }
-
-
-def csv_rows(resources: QuerySet, *, site_url: str) -> Iterator[list]:
+def rows(resources: QuerySet) -> Iterator[dict]:
+    """One dict of FIELDS' typed values per resource: the CSV's, the XLSX's and the
+    JSON's (where lists stay lists)."""
     for row in _rows(resources):
-        item = _item(row, site_url)
-        yield [
-            "; ".join(value) if isinstance(value, list) else value
-            for value in (item[field.name] for field in FIELDS)
-        ]
+        yield {
+            "slug": row["slug"],
+            "title": row["title"],
+            "url": settings.SITE_URL + reverse("resources:detail", kwargs={"slug": row["slug"]}),
+            "type": row["kind"],
+            "summary": row["summary"],
+            "language": row["language"],
+            "audience": row["audience"],
+            "authors": row["authors"],
+            "publishers": sorted(row["publisher_names"] or []),
+            "themes": sorted(row["theme_slugs"] or []),
+            "target_groups": sorted(row["group_slugs"] or []),
+            "published_on": row["published_on"],
+            "external_url": row["external_url"],
+            "updated_at": row["updated_at"],
+        }
 
 
-def json_items(resources: QuerySet, *, site_url: str) -> Iterator[dict]:
-    for row in _rows(resources):
-        yield _item(row, site_url)
-
-
-def json_head(*, source_url: str) -> dict:
-    return {"licence": licence(), "source": source_url}
+DATASET = register(
+    Dataset(
+        name="resources",
+        namespace="resources",
+        docs="resources:open_data",
+        title=_("Knowledge resources on social innovation"),
+        description=_(
+            "The metadata of the library's public resources: reports, guides, tools and "
+            "financing models, with their publishers, ESF+ policy areas and target groups."
+        ),
+        columns=FIELDS,
+        select=lambda filters: published(filters.matching()),
+        rows=rows,
+        filterset=ResourceFilter,
+        keywords=("social innovation", "knowledge", "reports"),
+        position=20,
+    )
+)

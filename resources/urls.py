@@ -1,8 +1,9 @@
 from django.urls import path
 from django.views.decorators.http import require_safe
 
+from common.opendata import public_data, urlpatterns_for
 from common.pagecache import public_page
-from resources import feeds, views
+from resources import feeds, opendata, views
 from resources.facets import GENERATION
 
 app_name = "resources"
@@ -11,14 +12,17 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("collections/", views.collection_list, name="collections"),
     path("collections/<slug:slug>/", views.collection_detail, name="collection"),
-    path("feed/", require_safe(public_page(GENERATION)(feeds.LatestResourcesFeed())), name="feed"),
+    path(
+        "feed/",
+        require_safe(public_data(public_page(GENERATION)(feeds.LatestResourcesFeed()))),
+        name="feed",
+    ),
     path(
         "feed/atom/",
-        require_safe(public_page(GENERATION)(feeds.LatestResourcesAtomFeed())),
+        require_safe(public_data(public_page(GENERATION)(feeds.LatestResourcesAtomFeed()))),
         name="feed_atom",
     ),
-    path("export.csv", views.export_csv, name="export_csv"),
-    path("export.json", views.export_json, name="export_json"),
+    *urlpatterns_for(opendata.DATASET),
     path("open-data/", views.open_data, name="open_data"),
     # The resource's own pages last, so the paths above are not taken as slugs.
     path("<slug:slug>/", views.detail, name="detail"),

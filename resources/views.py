@@ -19,7 +19,6 @@ from django.http import (
     HttpRequest,
     HttpResponse,
     HttpResponseRedirect,
-    StreamingHttpResponse,
 )
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -29,6 +28,7 @@ from django.views.decorators.http import require_safe
 
 from common import lists, markdown
 from common import opendata as common_opendata
+from common.catalogue import dataset_json_ld
 from common.jsonld import json_ld
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
@@ -245,48 +245,6 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
 # --- Open data ---------------------------------------------------------------------------
 
 
-def _docs_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("resources:open_data"))
-
-
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")[:-1]
-
-
-@require_safe
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    filters = ResourceFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    resources = opendata.published(filters.matching())
-    rows = opendata.csv_rows(resources, site_url=_site_url(request))
-    return common_opendata.download(
-        common_opendata.csv_lines([c.name for c in opendata.FIELDS], rows),
-        content_type=common_opendata.CSV_CONTENT_TYPE,
-        filename="resources.csv",
-        docs_url=_docs_url(request),
-    )
-
-
-@require_safe
-def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    filters = ResourceFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    resources = opendata.published(filters.matching())
-    chunks = common_opendata.json_chunks(
-        opendata.json_head(source_url=_docs_url(request)),
-        "resources",
-        opendata.json_items(resources, site_url=_site_url(request)),
-    )
-    return common_opendata.download(
-        chunks,
-        content_type=common_opendata.JSON_CONTENT_TYPE,
-        filename="resources.json",
-        docs_url=_docs_url(request),
-    )
-
-
 @require_safe
 @public_page(GENERATION)
 def open_data(request: HttpRequest) -> HttpResponse:
@@ -296,5 +254,6 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "licence_url": common_opendata.LICENCE_URL,
         "kinds": Resource.Kind.choices,
         "audiences": Resource.Audience.choices,
+        "json_ld": dataset_json_ld(opendata.DATASET),
     }
     return render(request, "resources/open_data.html", context)

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from common.opendata import urlpatterns_for
+from validation import opendata
 from validation.views import applicant, public
 
 app_name = "validation"
@@ -7,8 +9,7 @@ app_name = "validation"
 urlpatterns = [
     # --- Public: the gallery, the export and its documentation (validation/views/public.py)
     path("", public.gallery, name="index"),
-    path("export.json", public.export_json, name="export_json"),
-    path("export.csv", public.export_csv, name="export_csv"),
+    *urlpatterns_for(opendata.DATASET),
     path("open-data/", public.open_data, name="open_data"),
     path("interest/<uuid:token>/", public.interest_answer, name="interest_answer"),
     # --- Members: dashboard and applications (validation/views/applicant.py) -------------

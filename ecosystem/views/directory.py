@@ -12,7 +12,7 @@ from csp.decorators import csp_replace
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import FileResponse, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -27,6 +27,7 @@ from django.views.decorators.http import require_safe
 
 from common import lists
 from common import opendata as common_opendata
+from common.catalogue import dataset_json_ld
 from common.jsonld import json_ld
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
@@ -127,11 +128,7 @@ def actor_map_embed(request: HttpRequest) -> HttpResponse:
 
 
 def _docs_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("ecosystem:open_data"))
-
-
-def _site_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri("/")[:-1]
+    return settings.SITE_URL + reverse("ecosystem:open_data")
 
 
 @require_safe
@@ -149,61 +146,10 @@ def actor_map_geojson(request: HttpRequest) -> HttpResponse:
         fresh = common_opendata.freshness(actors, variant=variant)
         response = common_opendata.with_validators(request, fresh)
     if response is None:
-        text, fresh = opendata.geojson_text(actors, variant=variant, site_url=settings.SITE_URL)
+        text, fresh = opendata.geojson_text(actors, variant=variant)
         response = HttpResponse(text, content_type="application/geo+json; charset=utf-8")
         response = common_opendata.with_validators(request, fresh, response)
     return common_opendata.licence_headers(response, docs_url=_docs_url(request))
-
-
-@require_safe
-def export_csv(request: HttpRequest) -> StreamingHttpResponse:
-    filters = ActorFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    actors = filters.matching()
-    rows = opendata.csv_rows(actors, site_url=_site_url(request))
-    return common_opendata.download(
-        common_opendata.csv_lines([c.name for c in opendata.CSV_COLUMNS], rows),
-        content_type=common_opendata.CSV_CONTENT_TYPE,
-        filename="actors.csv",
-        docs_url=_docs_url(request),
-    )
-
-
-@require_safe
-def export_xlsx(request: HttpRequest) -> FileResponse:
-    """The CSV's rows as a spreadsheet, for people who open data in Excel."""
-    filters = ActorFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    actors = filters.matching()
-    rows = opendata.csv_rows(actors, site_url=_site_url(request))
-    handle = common_opendata.xlsx_file(
-        [c.name for c in opendata.CSV_COLUMNS], rows, title=str(_("Actors"))
-    )
-    return common_opendata.xlsx_download(
-        handle, filename="actors.xlsx", docs_url=_docs_url(request)
-    )
-
-
-@require_safe
-def export_json(request: HttpRequest) -> StreamingHttpResponse:
-    filters = ActorFilter(request.GET)
-    if refused := common_opendata.refused_filters(filters):
-        return refused
-    actors = filters.matching()
-    chunks = common_opendata.json_chunks(
-        opendata.json_head(source_url=_docs_url(request)),
-        "actors",
-        opendata.json_items(actors, site_url=_site_url(request)),
-    )
-    return common_opendata.download(
-        chunks,
-        content_type=common_opendata.JSON_CONTENT_TYPE,
-        filename="actors.json",
-        docs_url=_docs_url(request),
-        database_answered=True,  # json_items has read the theme and group names
-    )
 
 
 def _map_embed(request: HttpRequest) -> dict:
@@ -239,6 +185,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "kinds": Actor.Kind.choices,
         "roles": Actor.Role.choices,
         "scales": Actor.Scale.choices,
+        "json_ld": dataset_json_ld(opendata.DATASET),
     }
     return render(request, "ecosystem/open_data.html", context)
 

@@ -37,6 +37,7 @@ PUBLIC_PAGES = [
     ("resources:open_data", {}),
     ("validation:index", {}),
     ("validation:open_data", {}),
+    ("open_data", {}),
     ("policy:index", {}),
     ("policy:past", {}),
     ("policy:recommendations", {}),
@@ -175,7 +176,9 @@ def test_paging_on_a_phone_has_named_links_a_thumb_can_hit(phone, lang):
 
 @LANGUAGES
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-@pytest.mark.parametrize("kind", ["directory", "map", "actor", "open data", "home", "about"])
+@pytest.mark.parametrize(
+    "kind", ["directory", "map", "actor", "open data", "data catalogue", "home", "about"]
+)
 def test_page_types_are_accessible_on_a_phone_and_a_desktop(page, lab, lang, viewport, kind):
     page.set_viewport_size(viewport)
     url = {
@@ -183,6 +186,7 @@ def test_page_types_are_accessible_on_a_phone_and_a_desktop(page, lab, lang, vie
         "map": url_for("ecosystem:map", lang),
         "actor": url_for("ecosystem:actor_detail", lang, slug=lab.slug),
         "open data": url_for("ecosystem:open_data", lang),
+        "data catalogue": url_for("open_data", lang),
         "home": url_for("home", lang),
         "about": url_for("about", lang),
     }[kind]

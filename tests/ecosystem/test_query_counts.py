@@ -33,10 +33,13 @@ BUDGETS = {
     "map page": ("/en/actors/map/?region=midtjylland", 15, 4),
     "geojson": ("/en/actors/map.geojson?region=midtjylland", 3, 3),
     "geojson searched": ("/en/actors/map.geojson?q=social", 3, 3),  # +1: search glossary
-    # +1: the database check before streaming (SELECT 1), so an outage answers 503
+    # The exports (common.opendata): freshness (1, also the database check before the
+    # first byte, so an outage answers 503) and the rows (1); JSON also reads the theme
+    # and target group names (2); the XLSX is the CSV's rows.
     "csv": ("/en/actors/export.csv?kind=ngo", 2, 2),
-    "json": ("/en/actors/export.json", 3, 3),
-    # +3: the "Embed the map" options (regions, municipalities, themes)
+    "xlsx": ("/en/actors/export.xlsx?kind=ngo", 2, 2),
+    "json": ("/en/actors/export.json", 4, 4),
+    # The "Embed the map" options (regions, municipalities, themes)
     "open data page": ("/en/actors/open-data/", 3, 3),
 }
 

@@ -41,6 +41,7 @@ PUBLIC_TABLE = [
     ("feed_atom",   "GET", None,           200, 200, 200,    200,   200,   200),
     ("export_csv",  "GET", None,           200, 200, 200,    200,   200,   200),
     ("export_json", "GET", None,           200, 200, 200,    200,   200,   200),
+    ("export_xlsx", "GET", None,           200, 200, 200,    200,   200,   200),
     ("open_data",   "GET", None,           200, 200, 200,    200,   200,   200),
     ("detail",      "GET", "draft",        404, 404, 404,    404,   200,   404),
     ("download",    "GET", "draft_file",   404, 404, 404,    404,   200,   404),

@@ -47,6 +47,7 @@ PUBLIC_TABLE = [
     ("index",                "GET",  None,                200, 200,   200,     200,      200),
     ("export_json",          "GET",  None,                200, 200,   200,     200,      200),
     ("export_csv",           "GET",  None,                200, 200,   200,     200,      200),
+    ("export_xlsx",          "GET",  None,                200, 200,   200,     200,      200),
     ("open_data",            "GET",  None,                200, 200,   200,     200,      200),
     ("case_detail",          "GET",  "validated_slug",    200, 200,   200,     200,      200),
     ("case_detail",          "GET",  "draft_slug",        404, 404,   404,     404,      404),

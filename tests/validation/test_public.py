@@ -91,6 +91,8 @@ def test_the_export_mirrors_a_sim_case_page(client, make_case):
     assert item["themes"]
     assert "secret@lead.dk" not in text
     one = client.get(f"/en/cases/{case.slug}/sim.json").json()
+    assert one.pop("licence") == {"name": "CC BY 4.0", "url": data["licence"]["url"]}
+    assert one.pop("attribution") == "Socialinnovation.dk"
     assert one == item
     rows = list(csv.reader(io.StringIO(b"".join(client.get("/en/cases/export.csv")).decode())))
     assert rows[0][2] == "title" and rows[1][2] == "Job bridges"

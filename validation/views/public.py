@@ -7,9 +7,10 @@ the validation generation, renewed by every change to a case.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from common import jsonld
 from common import opendata as common_opendata
+from common.catalogue import dataset_json_ld
 from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from ecosystem.facets import GENERATION as ECOSYSTEM_GENERATION
@@ -54,12 +56,6 @@ def gallery(request: HttpRequest) -> HttpResponse:
         "list_class": "list-cards",
     }
     return render_list(request, "validation/gallery.html", context, list_id="case")
-
-
-def _urls(request: HttpRequest) -> dict:
-    """The case and actor page prefixes in English, as SIM's texts are."""
-    site = request.build_absolute_uri("/")[:-1]
-    return {"case_url": site + "/en/cases/", "actor_url": site + "/en/actors/"}
 
 
 def _case_data(request: HttpRequest, case: CaseApplication) -> dict:
@@ -108,57 +104,17 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_safe
+@common_opendata.public_data
 @public_page(GENERATION)
 def case_json(request: HttpRequest, slug: str) -> HttpResponse:
     """The same JSON as the export, for one case: staff carry it over to SIM."""
     case = permissions.get_public_case(slug)
-    items = list(opendata.json_items(CaseApplication.objects.filter(pk=case.pk), **_urls(request)))
-    response = JsonResponse(items[0], json_dumps_params={"ensure_ascii": False})
+    response = JsonResponse(opendata.sim_document(case), json_dumps_params={"ensure_ascii": False})
     return common_opendata.licence_headers(response, docs_url=_docs_url(request))
 
 
 def _docs_url(request: HttpRequest) -> str:
-    return request.build_absolute_uri(reverse("validation:open_data"))
-
-
-@require_safe
-def export_json(request: HttpRequest) -> HttpResponse:
-    cases = CaseFilter(request.GET).matching()
-    fresh = common_opendata.freshness(cases, variant=f"cases-json|{request.GET.urlencode()}")
-
-    def build() -> StreamingHttpResponse:
-        chunks = common_opendata.json_chunks(
-            opendata.json_head(source_url=_docs_url(request)),
-            "cases",
-            opendata.json_items(cases, **_urls(request)),
-        )
-        return common_opendata.download(
-            chunks,
-            content_type=common_opendata.JSON_CONTENT_TYPE,
-            filename="cases.json",
-            docs_url=_docs_url(request),
-            database_answered=True,  # the freshness query above
-        )
-
-    return common_opendata.conditional(request, fresh, build)
-
-
-@require_safe
-def export_csv(request: HttpRequest) -> HttpResponse:
-    cases = CaseFilter(request.GET).matching()
-    fresh = common_opendata.freshness(cases, variant=f"cases-csv|{request.GET.urlencode()}")
-
-    def build() -> StreamingHttpResponse:
-        rows = opendata.csv_rows(cases, **_urls(request))
-        return common_opendata.download(
-            common_opendata.csv_lines(opendata.CSV_COLUMNS, rows),
-            content_type=common_opendata.CSV_CONTENT_TYPE,
-            filename="cases.csv",
-            docs_url=_docs_url(request),
-            database_answered=True,  # the freshness query above
-        )
-
-    return common_opendata.conditional(request, fresh, build)
+    return settings.SITE_URL + reverse("validation:open_data")
 
 
 @require_safe
@@ -166,7 +122,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 def open_data(request: HttpRequest) -> HttpResponse:
     context = {
         "fields": opendata.FIELDS,
-        "csv_columns": opendata.CSV_COLUMNS,
+        "csv_columns": [column.name for column in opendata.CSV_COLUMNS],
         "licence_name": common_opendata.LICENCE_NAME,
         "licence_url": common_opendata.LICENCE_URL,
         # One case's JSON is for developers, so its link is here, not on the case's page.
@@ -174,6 +130,7 @@ def open_data(request: HttpRequest) -> HttpResponse:
             "/slug/", "/…/"
         ),
     }
+    context["json_ld"] = dataset_json_ld(opendata.DATASET)
     return render(request, "validation/open_data.html", context)
 
 
