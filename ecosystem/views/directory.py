@@ -159,7 +159,7 @@ def _map_embed(request: HttpRequest) -> dict:
     form = MapEmbedForm(request.GET, language="en" if get_language() == "en" else "da")
     language, query = form.options()
     with translation.override(language):
-        address = (settings.SITE_URL or _site_url(request)) + reverse("ecosystem:map_embed")
+        address = settings.SITE_URL + reverse("ecosystem:map_embed")
         title = str(_("Map of social innovation actors in Denmark"))
     if query:
         address += "?" + urlencode(query)
