@@ -197,7 +197,6 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_online_link": registration is not None and registration.holds_seat,
         "registration_open": event.registration_is_open(),
         "json_ld": jsonld.json_ld(_event_data(request, event, seats_left)),
-        "page_url": request.build_absolute_uri(event.get_absolute_url()),
     }
     context |= {
         "tile_url": settings.TILE_URL,

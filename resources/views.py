@@ -159,7 +159,6 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "body": markdown.render(resource.body),
         "related": _related(resource),
         "json_ld": json_ld(_resource_data(request, resource)),
-        "page_url": request.build_absolute_uri(resource.get_absolute_url()),
         "cover_url": (
             request.build_absolute_uri(resource.cover_image.url)
             if resource.cover_image and not resource.is_restricted

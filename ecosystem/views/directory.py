@@ -348,7 +348,6 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         *_event_prefetches(),
     )
-    page_url = request.build_absolute_uri(actor.get_absolute_url())
     context = {
         "actor": actor,
         "short_description": _in_language(actor, "short_description"),
@@ -356,7 +355,6 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "partnership_text": _in_language(actor, "partnership_text"),
         "connections": _connections(actor),
         "json_ld": json_ld(_organisation_data(request, actor)),
-        "page_url": page_url,
         "logo_url": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
         "can_edit": permissions.can_edit(request.user, actor),
         # Anonymous visitors (the cached page) never see it: no query for them.

@@ -100,7 +100,6 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "target_groups": case.target_groups.all(),
         "sdgs": case.sdgs.all(),
         "json_ld": jsonld.json_ld(_case_data(request, case)),
-        "page_url": request.build_absolute_uri(case.get_absolute_url()),
         "image_url": request.build_absolute_uri(case.image.url) if case.image else "",
         "can_contact": permissions.can_express_interest(request.user, case),
     }
