@@ -10,11 +10,14 @@ block where the title alone says little, as "Home" does), the description
 its `meta_description` block; a page with an image of its own names its absolute address
 in an `og_image` block (else the portal's 1200x630 image), an article says so in an
 `og_type` block (else "website"). The blocks are rendered here only.
+
+`breadcrumb_list`: the page's breadcrumb bar as schema.org JSON-LD.
 """
 
 from __future__ import annotations
 
 import html
+from html.parser import HTMLParser
 
 from django import template
 from django.conf import settings
@@ -23,6 +26,8 @@ from django.templatetags.static import static
 from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
+
+from common.jsonld import json_ld
 
 register = template.Library()
 
@@ -79,3 +84,61 @@ def open_graph(context) -> dict:
         "locale": LOCALES[language],
         "alternate_locales": [value for key, value in LOCALES.items() if key != language],
     }
+
+
+class _Breadcrumbs(HTMLParser):
+    """The trail of a DKFDS breadcrumb bar: (name, address) of each link, then the
+    current page's name (the item marked aria-current), address None."""
+
+    def __init__(self):
+        super().__init__()
+        self.trail: list[list] = []
+        self._in: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        found = dict(attrs)
+        if tag == "a" and "breadcrumbs__link" in (found.get("class") or ""):
+            self._in = ["", found.get("href")]
+        elif tag == "li" and found.get("aria-current") == "page":
+            self._in = ["", None]
+        else:
+            return
+        self.trail.append(self._in)
+
+    def handle_endtag(self, tag):
+        if tag in ("a", "li"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in is not None:
+            self._in[0] += data
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_list(context) -> str:
+    """schema.org BreadcrumbList of the page's `breadcrumbs` block, where it has one: the
+    bar people see is the one search engines are told, with no second list to keep."""
+    here = _page_address(context)
+    blocks = context.render_context.get(BLOCK_CONTEXT_KEY)
+    block = blocks.get_block("breadcrumbs") if blocks is not None else None
+    if not here or block is None:
+        return ""
+    with context.push(block=block):
+        parser = _Breadcrumbs()
+        parser.feed(block.nodelist.render(context))
+    request = context["request"]
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": " ".join(name.split()),
+            "item": request.build_absolute_uri(address) if address else here,
+        }
+        for position, (name, address) in enumerate(parser.trail, start=1)
+        if name.strip()
+    ]
+    if len(items) < 2:
+        return ""
+    return json_ld(
+        {"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items}
+    )

@@ -70,7 +70,6 @@ def _case_data(request: HttpRequest, case: CaseApplication) -> dict:
         "name": case.title,
         "description": case.summary,
         "url": request.build_absolute_uri(case.get_absolute_url()),
-        "inLanguage": "en",
         "parentOrganization": {
             "@type": "Organization",
             "name": case.actor.name,
