@@ -22,9 +22,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_safe
 
-from common import lists
+from common import jsonld, lists
 from common import opendata as common_opendata
 from common.jsonld import json_ld
+from common.languages import in_language
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
 from ecosystem import opendata, permissions
@@ -214,6 +215,26 @@ def open_data(request: HttpRequest) -> HttpResponse:
         "kinds": Actor.Kind.choices,
         "roles": Actor.Role.choices,
         "scales": Actor.Scale.choices,
+        "json_ld": json_ld(
+            jsonld.dataset(
+                request,
+                name=_("Open data about actors"),
+                description=_(
+                    "The published actors of Denmark's national competence centre for "
+                    "social innovation: organisations, their themes, target groups and "
+                    "places, under CC BY 4.0."
+                ),
+                downloads=[
+                    (reverse("ecosystem:export_csv"), "text/csv"),
+                    (
+                        reverse("ecosystem:export_xlsx"),
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ),
+                    (reverse("ecosystem:export_json"), "application/json"),
+                    (reverse("ecosystem:map_geojson"), "application/geo+json"),
+                ],
+            )
+        ),
     }
     return render(request, "ecosystem/open_data.html", context)
 
@@ -239,23 +260,6 @@ def _connections(actor: Actor) -> list[ConnectionRow]:
             (label, connection.from_actor_id), ConnectionRow(label, connection.from_actor)
         )
     return sorted(rows.values(), key=lambda row: (row.label, row.actor.name.lower()))
-
-
-@dataclass(frozen=True)
-class Text:
-    """A text in the visitor's language, or the other one; `lang` marks which (WCAG 3.1.2)."""
-
-    text: str
-    lang: str
-
-
-def _in_language(actor: Actor, field: str) -> Text:
-    lang = "en" if (get_language() or "").startswith("en") else "da"
-    for code in (lang, "da" if lang == "en" else "en"):
-        text = getattr(actor, f"{field}_{code}") or ""
-        if text.strip():
-            return Text(text, code)
-    return Text("", lang)
 
 
 def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
@@ -350,9 +354,9 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     context = {
         "actor": actor,
-        "short_description": _in_language(actor, "short_description"),
-        "description": _in_language(actor, "description"),
-        "partnership_text": _in_language(actor, "partnership_text"),
+        "short_description": in_language(actor, "short_description"),
+        "description": in_language(actor, "description"),
+        "partnership_text": in_language(actor, "partnership_text"),
         "connections": _connections(actor),
         "json_ld": json_ld(_organisation_data(request, actor)),
         "logo_url": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
