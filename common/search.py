@@ -70,7 +70,8 @@ def search_query(
     usually unfinished, so the earlier words plus a prefix match of the last word ("virk"
     finds "virksomhed") are OR-ed in. An excluded word stays excluded.
     """
-    text = text.strip()[:MAX_LENGTH]
+    # PostgreSQL's text cannot hold NUL: a typed or pasted one would be a server error.
+    text = text.replace("\x00", "").strip()[:MAX_LENGTH]
     words = _WORD.findall(text)
     if not words:
         return None
@@ -340,7 +341,7 @@ def count_unanswered(text: str) -> None:
     """Count a search that found nothing: its words, lower case, never who searched."""
     from common.models import UnansweredSearch
 
-    words = " ".join(text.lower().split())[:200]
+    words = " ".join(text.replace("\x00", "").lower().split())[:200]
     if not words:
         return
     with connection.cursor() as cursor:
