@@ -414,7 +414,9 @@ def rank(model: type[models.Model], query: SearchQuery, *, field: str = "search_
     # found by its themes alone ranks by that, and its vector is never read (ts_rank and
     # ts_filter on tens of thousands of rows tagged with a common theme cost seconds).
     words = SearchRank(F(field), query, normalization=Value(32))
-    own = Case(When(_own(model, query, field), then=title + words), default=Value(0.0))
+    # Tested on the row itself: it is one of the rows found, and a subquery here would
+    # read the whole index (or table) a second time.
+    own = Case(When(Q(**{field: query}), then=title + words), default=Value(0.0))
     about = _about(model, query)
     bonus = Value(0.0)
     if about is not None:
