@@ -2,20 +2,18 @@
 canonical address without query parameters, and its Open Graph card (title, description,
 type, absolute address, image and locale with its alternate), in Danish and in English."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from lxml import html
 
 from ecosystem.models import Actor
-from pages.models import NewsArticle
 from tests.factories import (
     ActorFactory,
     CaseApplicationFactory,
     EventFactory,
     ResourceFactory,
+    published_article,
 )
 from tests.funding.factories import FundingOpportunityFactory
 
@@ -24,19 +22,6 @@ pytestmark = pytest.mark.django_db
 SITE = "http://testserver"
 DEFAULT_IMAGE = SITE + "/static/img/og-default.png"
 LOCALES = {"da": ("da_DK", "en_GB"), "en": ("en_GB", "da_DK")}
-
-
-def _article() -> NewsArticle:
-    return NewsArticle.objects.create(
-        slug="fem-cases",
-        title_da="Fem cases valideret",
-        title_en="Five cases validated",
-        summary_da="Kort om casene.",
-        summary_en="In short.",
-        body_da="Tekst.",
-        body_en="Text.",
-        published_at=timezone.now() - timedelta(days=1),
-    )
 
 
 def _actor_with_logo() -> Actor:
@@ -70,7 +55,7 @@ PAGES = [
     ("funding call", lambda: FundingOpportunityFactory().get_absolute_url(), "website", None),
     ("find a partner", lambda: reverse("matching:find_partner"), "website", None),
     ("news", lambda: reverse("pages:news_list"), "website", None),
-    ("news article", lambda: _article().get_absolute_url(), "article", None),
+    ("news article", lambda: published_article().get_absolute_url(), "article", None),
     ("about", lambda: reverse("about"), "website", None),
     ("contact", lambda: reverse("contact"), "website", None),
     ("privacy", lambda: reverse("privacy"), "website", None),

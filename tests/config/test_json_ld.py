@@ -4,21 +4,20 @@ Google's required properties for the rich result of that type."""
 
 import json
 import tomllib
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from lxml import html
 
-from pages.models import NewsArticle
 from resources.models import Resource
 from tests.factories import (
     ActorFactory,
     CaseApplicationFactory,
     EventFactory,
     ResourceFactory,
+    published_article,
 )
 from tests.funding.factories import FundingOpportunityFactory
 
@@ -68,19 +67,6 @@ def json_ld(client, url: str) -> dict[str, dict]:
     return found
 
 
-def _article() -> NewsArticle:
-    return NewsArticle.objects.create(
-        slug="fem-cases",
-        title_da="Fem cases valideret",
-        title_en="Five cases validated",
-        summary_da="Kort om casene.",
-        summary_en="In short.",
-        body_da="Tekst.",
-        body_en="Text.",
-        published_at=timezone.now() - timedelta(days=1),
-    )
-
-
 # (page, how to reach it, the types its JSON-LD must hold)
 PAGES = [
     ("home", lambda: "/", {"Organization"}),
@@ -100,7 +86,11 @@ PAGES = [
         lambda: FundingOpportunityFactory(kind="grant").get_absolute_url(),
         {"MonetaryGrant", "BreadcrumbList"},
     ),
-    ("news article", lambda: _article().get_absolute_url(), {"NewsArticle", "BreadcrumbList"}),
+    (
+        "news article",
+        lambda: published_article().get_absolute_url(),
+        {"NewsArticle", "BreadcrumbList"},
+    ),
     ("actors' open data", lambda: reverse("ecosystem:open_data"), {"Dataset", "BreadcrumbList"}),
     ("resources' open data", lambda: reverse("resources:open_data"), {"Dataset"}),
 ]
