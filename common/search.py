@@ -34,6 +34,7 @@ from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
     SearchQuery,
+    SearchQueryField,
     SearchRank,
     SearchVector,
     SearchVectorField,
@@ -45,6 +46,7 @@ from django.db import connection, models
 from django.db.models import Case, ExpressionWrapper, F, Q, QuerySet, Value, When
 from django.db.models.functions import Cast
 from django.db.models.signals import post_delete, post_save
+from django.db.models.sql import Query
 from django.utils import translation
 
 from common.generations import Generation
@@ -68,7 +70,8 @@ def search_query(
     usually unfinished, so the earlier words plus a prefix match of the last word ("virk"
     finds "virksomhed") are OR-ed in. An excluded word stays excluded.
     """
-    text = text.strip()[:MAX_LENGTH]
+    # PostgreSQL's text cannot hold NUL: a typed or pasted one would be a server error.
+    text = text.replace("\x00", "").strip()[:MAX_LENGTH]
     words = _WORD.findall(text)
     if not words:
         return None
@@ -82,14 +85,53 @@ def search_query(
         # An excluded word or a quoted phrase is finished: no prefix match, which would
         # otherwise bring back exactly what the visitor excluded.
         _split(query, text, configs, entries, prefix=False)
-        return query
+        return _compiled(query)
     prefix = SearchQuery(f"{words[-1].lower()}:*", config="simple", search_type="raw")
     rest = " ".join(tokens[:-1])  # the earlier words as typed, so "-word" still excludes
     if _WORD.search(rest):
         prefix = _websearch(rest, configs) & prefix
     query = query | prefix
     _split(query, text, configs, entries, prefix=True)
-    return query
+    return _compiled(query)
+
+
+class _Compiled(SearchQuery):
+    """A search query compiled to SQL once, a leaf for the ORM however often it is used.
+    A query widened by the glossary is a tree of dozens of nodes, used in the filter, in
+    the rank and in every taxonomy's subquery; resolving and copying that tree each time
+    cost the portal-wide search more than the database's own work."""
+
+    def __init__(self, sql: str, params: tuple):
+        models.Expression.__init__(self, output_field=SearchQueryField())
+        self.source_expressions, self.extra = [], {}  # what Func's copy() reads
+        self.sql, self.params = sql, params
+
+    def get_source_expressions(self) -> list:
+        return []
+
+    def set_source_expressions(self, exprs) -> None:
+        assert not exprs
+
+    def resolve_expression(self, *args, **kwargs):
+        return self
+
+    def as_sql(self, compiler, connection, **extra):
+        return self.sql, list(self.params)
+
+
+def _compiled(query: SearchQuery) -> SearchQuery:
+    """`query` (and its `terms` and `excluded`, see _split()) compiled once."""
+
+    def compile_one(one: SearchQuery) -> _Compiled:
+        compiler = Query(None).get_compiler(connection=connection)
+        sql, params = compiler.compile(one)
+        return _Compiled(sql, tuple(params))
+
+    compiled = compile_one(query)
+    terms = getattr(query, "terms", None)
+    compiled.terms = None if terms is None else [compile_one(term) for term in terms]
+    compiled.excluded = [compile_one(term) for term in getattr(query, "excluded", [])]
+    return compiled
 
 
 def _split(query, text: str, configs, entries: list[list[str]], *, prefix: bool) -> None:
@@ -299,7 +341,7 @@ def count_unanswered(text: str) -> None:
     """Count a search that found nothing: its words, lower case, never who searched."""
     from common.models import UnansweredSearch
 
-    words = " ".join(text.lower().split())[:200]
+    words = " ".join(text.replace("\x00", "").lower().split())[:200]
     if not words:
         return
     with connection.cursor() as cursor:
@@ -367,13 +409,19 @@ def _own(model: type[models.Model], query: SearchQuery, field: str) -> Q:
 def rank(model: type[models.Model], query: SearchQuery, *, field: str = "search_vector"):
     """The rank of a found row: TITLE_RANK when the query matches its title (weight A),
     plus TAXONOMY_RANK when its taxonomies or type match, plus its own words' ts_rank."""
-    own = SearchRank(F(field), query, normalization=Value(32))
     title = Case(When(_TitleMatch(field, query), then=Value(TITLE_RANK)), default=Value(0.0))
+    # Only the rows that the query finds by their own words are ranked by them: a row
+    # found by its themes alone ranks by that, and its vector is never read (ts_rank and
+    # ts_filter on tens of thousands of rows tagged with a common theme cost seconds).
+    words = SearchRank(F(field), query, normalization=Value(32))
+    # Tested on the row itself: it is one of the rows found, and a subquery here would
+    # read the whole index (or table) a second time.
+    own = Case(When(Q(**{field: query}), then=title + words), default=Value(0.0))
     about = _about(model, query)
     bonus = Value(0.0)
     if about is not None:
         bonus = Case(When(about, then=Value(TAXONOMY_RANK)), default=Value(0.0))
-    return ExpressionWrapper(title + bonus + own, output_field=models.FloatField())
+    return ExpressionWrapper(bonus + own, output_field=models.FloatField())
 
 
 class _TitleMatch(models.Expression):

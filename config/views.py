@@ -33,7 +33,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_safe
 
-from common import personal_data
+from common import jsonld, personal_data
 from common.pagecache import public_page
 from common.ratelimit import rate_limited, too_many_requests
 from common.search import GLOSSARY, count_unanswered
@@ -79,6 +79,7 @@ def home_page(request: HttpRequest) -> HttpResponse:
         "cases": home.latest_cases(),
         "events": home.upcoming_events(),
         "resources": home.new_resources(),
+        "json_ld": jsonld.json_ld(jsonld.site_organisation(request)),
     }
     return render(request, "pages/home.html", context)
 

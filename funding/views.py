@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from common import jsonld
+from common.languages import in_language
 from common.lists import render_list, without_empty_parameters
 from common.opendata import public_data
 from common.pagecache import public_page
@@ -121,6 +122,8 @@ def opportunity_detail(request: HttpRequest, slug: str) -> HttpResponse:
     data = _grant_data(request, call)
     context = {
         "call": call,
+        "title": in_language(call, "title"),
+        "description": in_language(call, "description"),
         "deadlines": deadlines,
         "next_deadline": upcoming[0] if upcoming else None,
         "closing_soon": bool(upcoming) and upcoming[0].at <= closing_soon_until(now),

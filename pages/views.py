@@ -1,10 +1,9 @@
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from common.jsonld import json_ld
+from common import jsonld
 from common.lists import render_list
 from common.markdown import render as render_markdown
 from common.pagecache import public_page
@@ -45,14 +44,15 @@ def news_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "article": article,
         "body": render_markdown(article.body),
-        "json_ld": json_ld(_news_article_data(request, article)),
+        "json_ld": jsonld.json_ld(_news_article_data(request, article)),
     }
     return render(request, "pages/news_detail.html", context)
 
 
 def _news_article_data(request: HttpRequest, article: NewsArticle) -> dict:
     """schema.org NewsArticle, built from the public fields only."""
-    publisher = {"@type": "Organization", "name": settings.PORTAL_NAME, "url": settings.SITE_URL}
+    publisher = jsonld.site_organisation(request)
+    del publisher["@context"]
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -62,6 +62,7 @@ def _news_article_data(request: HttpRequest, article: NewsArticle) -> dict:
         "datePublished": article.published_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
         "inLanguage": request.LANGUAGE_CODE,
+        "image": [jsonld.default_image(request)],
         "author": publisher,
         "publisher": publisher,
     }

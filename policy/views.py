@@ -31,6 +31,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from common import jsonld, opendata
 from common.addresses import address_key_or_none
+from common.languages import in_language
 from common.lists import render_list, without_empty_parameters
 from common.pagecache import public_page
 from common.ratelimit import rate_limited, too_many_requests
@@ -134,8 +135,13 @@ def _event_data(request: HttpRequest, event: Event, seats_left: int) -> dict:
                 "longitude": event.longitude,
             }
         locations.append(place)
-    if event.online_url:
+    if event.online_url or (not locations and event.mode != Event.Mode.IN_PERSON):
         locations.append({"@type": "VirtualLocation", "url": page_url})
+    if not locations:  # a venue not yet named: Google requires a location
+        place = {"@type": "Place", "address": {"@type": "PostalAddress", "addressCountry": "DK"}}
+        if event.municipality:
+            place["name"] = place["address"]["addressLocality"] = event.municipality.name
+        locations.append(place)
     organisers = [*event.organisers.all(), *event.co_hosts.all()]
     data = {
         "@context": "https://schema.org",
@@ -149,6 +155,7 @@ def _event_data(request: HttpRequest, event: Event, seats_left: int) -> dict:
         + ("EventCancelled" if event.is_cancelled else "EventScheduled"),
         "eventAttendanceMode": "https://schema.org/" + modes[event.mode],
         "inLanguage": event.language,
+        "image": [jsonld.default_image(request)],
         "location": locations[0] if len(locations) == 1 else locations,
         "maximumAttendeeCapacity": event.capacity,
         "remainingAttendeeCapacity": seats_left,
@@ -188,6 +195,8 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     registration = permissions.get_own_registration(request.user, event)
     context = {
         "event": event,
+        "title": in_language(event, "title"),
+        "description": in_language(event, "description"),
         "outcome": outcome,
         "seats_left": seats_left,
         "is_full": seats_left == 0 and event.registration_is_open(),
@@ -197,7 +206,6 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_online_link": registration is not None and registration.holds_seat,
         "registration_open": event.registration_is_open(),
         "json_ld": jsonld.json_ld(_event_data(request, event, seats_left)),
-        "page_url": request.build_absolute_uri(event.get_absolute_url()),
     }
     context |= {
         "tile_url": settings.TILE_URL,

@@ -26,10 +26,9 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_safe
 
-from common import lists, markdown
+from common import jsonld, lists, markdown
 from common import opendata as common_opendata
 from common.catalogue import dataset_json_ld
-from common.jsonld import json_ld
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
 from ecosystem.models import Actor
@@ -95,7 +94,8 @@ def _resource_data(request: HttpRequest, resource: Resource) -> dict:
         "inLanguage": resource.language if resource.language != "other" else None,
         "datePublished": resource.published_on.isoformat(),
         "dateModified": resource.updated_at.date().isoformat(),
-        "isAccessibleForFree": True,
+        # Partner-only (or members-only) resources are not free to read.
+        "isAccessibleForFree": not resource.is_restricted,
         "keywords": [theme.name for theme in resource.themes.all()],
         "publisher": [
             {
@@ -114,6 +114,10 @@ def _resource_data(request: HttpRequest, resource: Resource) -> dict:
         ]
     if resource.cover_image and not resource.is_restricted:
         data["image"] = request.build_absolute_uri(resource.cover_image.url)
+    if data["@type"] == "VideoObject":
+        # Google's required properties of a video: a thumbnail and the upload date.
+        data["thumbnailUrl"] = data.get("image") or jsonld.default_image(request)
+        data["uploadDate"] = resource.published_on.isoformat()
     if resource.is_restricted:
         data["conditionsOfAccess"] = str(resource.get_access_display())
     return {key: value for key, value in data.items() if value not in (None, "", [])}
@@ -158,8 +162,7 @@ def detail(request: HttpRequest, slug: str) -> HttpResponse:
         "can_download": permissions.can_view_file(request.user, resource),
         "body": markdown.render(resource.body),
         "related": _related(resource),
-        "json_ld": json_ld(_resource_data(request, resource)),
-        "page_url": request.build_absolute_uri(resource.get_absolute_url()),
+        "json_ld": jsonld.json_ld(_resource_data(request, resource)),
         "cover_url": (
             request.build_absolute_uri(resource.cover_image.url)
             if resource.cover_image and not resource.is_restricted

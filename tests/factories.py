@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from ecosystem.models import Actor, Membership, Municipality, Partnership, User
+from pages.models import NewsArticle
 from resources import services
 from resources.documents import make_pdf
 from resources.models import Collection, CollectionItem, Resource
@@ -307,3 +308,17 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
         cancelled = factory.Trait(status="cancelled")
         attended = factory.Trait(status="attended")
         decision_maker = factory.Trait(is_decision_maker=True, decision_level="municipal")
+
+
+def published_article() -> NewsArticle:
+    """A news article in both languages, published yesterday."""
+    return NewsArticle.objects.create(
+        slug="fem-cases",
+        title_da="Fem cases valideret",
+        title_en="Five cases validated",
+        summary_da="Kort om casene.",
+        summary_en="In short.",
+        body_da="Tekst.",
+        body_en="Text.",
+        published_at=timezone.now() - timedelta(days=1),
+    )

@@ -29,6 +29,7 @@ from common import lists
 from common import opendata as common_opendata
 from common.catalogue import dataset_json_ld
 from common.jsonld import json_ld
+from common.languages import in_language
 from common.lists import wants_results_only, without_empty_parameters
 from common.pagecache import cached_fragment, public_page
 from ecosystem import opendata, permissions
@@ -213,23 +214,6 @@ def _connections(actor: Actor) -> list[ConnectionRow]:
     return sorted(rows.values(), key=lambda row: (row.label, row.actor.name.lower()))
 
 
-@dataclass(frozen=True)
-class Text:
-    """A text in the visitor's language, or the other one; `lang` marks which (WCAG 3.1.2)."""
-
-    text: str
-    lang: str
-
-
-def _in_language(actor: Actor, field: str) -> Text:
-    lang = "en" if (get_language() or "").startswith("en") else "da"
-    for code in (lang, "da" if lang == "en" else "en"):
-        text = getattr(actor, f"{field}_{code}") or ""
-        if text.strip():
-            return Text(text, code)
-    return Text("", lang)
-
-
 def _organisation_data(request: HttpRequest, actor: Actor) -> dict:
     """schema.org Organization, built in Python from the public fields only."""
     data: dict = {
@@ -320,15 +304,13 @@ def actor_detail(request: HttpRequest, slug: str) -> HttpResponse:
         ),
         *_event_prefetches(),
     )
-    page_url = request.build_absolute_uri(actor.get_absolute_url())
     context = {
         "actor": actor,
-        "short_description": _in_language(actor, "short_description"),
-        "description": _in_language(actor, "description"),
-        "partnership_text": _in_language(actor, "partnership_text"),
+        "short_description": in_language(actor, "short_description"),
+        "description": in_language(actor, "description"),
+        "partnership_text": in_language(actor, "partnership_text"),
         "connections": _connections(actor),
         "json_ld": json_ld(_organisation_data(request, actor)),
-        "page_url": page_url,
         "logo_url": request.build_absolute_uri(actor.logo.url) if actor.logo else "",
         "can_edit": permissions.can_edit(request.user, actor),
         # Anonymous visitors (the cached page) never see it: no query for them.

@@ -66,7 +66,6 @@ def _case_data(request: HttpRequest, case: CaseApplication) -> dict:
         "name": case.title,
         "description": case.summary,
         "url": request.build_absolute_uri(case.get_absolute_url()),
-        "inLanguage": "en",
         "parentOrganization": {
             "@type": "Organization",
             "name": case.actor.name,
@@ -96,7 +95,6 @@ def case_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "target_groups": case.target_groups.all(),
         "sdgs": case.sdgs.all(),
         "json_ld": jsonld.json_ld(_case_data(request, case)),
-        "page_url": request.build_absolute_uri(case.get_absolute_url()),
         "image_url": request.build_absolute_uri(case.image.url) if case.image else "",
         "can_contact": permissions.can_express_interest(request.user, case),
     }
