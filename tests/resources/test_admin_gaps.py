@@ -58,6 +58,7 @@ LIST_QUERIES = 56
 
 
 def test_the_list_takes_the_same_queries_however_long(editor):
+    editor.get(LIST)  # warm the session and content types
     counts = []
     for size in (10, 90):
         ResourceFactory.create_batch(size)
@@ -70,11 +71,11 @@ def test_the_list_takes_the_same_queries_however_long(editor):
 
 def test_a_translation_is_of_an_original_in_another_language():
     danish = ResourceFactory()
-    with pytest.raises(ValidationError, match="another language"):
+    with pytest.raises(ValidationError, match="andet sprog"):
         Resource(title="x", language="da", translation_of=danish).clean()
     english = ResourceFactory(language="en", translation_of=danish)
-    with pytest.raises(ValidationError, match="original"):
+    with pytest.raises(ValidationError, match="originalen"):
         Resource(title="y", language="da", translation_of=english).clean()
-    with pytest.raises(ValidationError, match="itself"):
+    with pytest.raises(ValidationError, match="sig selv"):
         english.translation_of = english
         english.clean()
