@@ -4,20 +4,22 @@ leaves the site is dropped."""
 
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from django.utils import timezone
 
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def recently_reauthenticated(client) -> None:
-    """allauth asks for the password again before a second factor is added."""
-    session = client.session
-    session["account_authentication_methods"] = [
-        {"method": "password", "at": timezone.now().timestamp(), "reauthenticated": True}
-    ]
-    session.save()
+def signed_in_just_now(client, **kwargs):
+    """Signed in, with the password given again (allauth asks for it before a second
+    factor is added or its codes shown)."""
+    user = UserFactory(**kwargs)
+    user.set_password("Secret-pass-123")
+    user.save()
+    client.force_login(user)
+    response = client.post("/accounts/reauthenticate/", {"password": "Secret-pass-123"})
+    assert response.status_code == 302
+    return user
 
 
 def test_the_admin_sends_staff_to_the_set_up_with_where_they_were_going(client):
@@ -38,8 +40,7 @@ def test_the_admin_sends_staff_to_the_set_up_with_where_they_were_going(client):
     ],
 )
 def test_the_set_up_form_keeps_only_a_next_on_this_site(client, next_url, kept):
-    client.force_login(UserFactory(staff=True))
-    recently_reauthenticated(client)
+    signed_in_just_now(client, staff=True)
     response = client.get("/accounts/2fa/totp/activate/", {"next": next_url})
     assert response.status_code == 200
     action = response.context["action_url"]
@@ -58,9 +59,8 @@ def test_the_set_up_form_keeps_only_a_next_on_this_site(client, next_url, kept):
     ],
 )
 def test_the_recovery_codes_offer_the_way_on(client, staff, next_url, way_on):
-    user = UserFactory(staff=staff)
+    user = signed_in_just_now(client, staff=staff)
     RecoveryCodes.activate(user)
-    client.force_login(user)
     response = client.get("/accounts/2fa/recovery-codes/", {"next": next_url} if next_url else {})
     assert response.status_code == 200
     assert f'href="{way_on}">Jeg har gemt koderne – fortsæt</a>' in response.content.decode()
