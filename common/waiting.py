@@ -26,16 +26,21 @@ class Waiting:
     label: Any
     count: Callable[[Any], int]
     admin_url_name: str
-    query: dict[str, str] = field(default_factory=dict)
+    # The change list's filter; a function where it changes by the day.
+    query: dict[str, str] | Callable[[], dict[str, str]] = field(default_factory=dict)
     visible: Callable[[Any], bool] = lambda user: user.is_superuser
     position: int = 100
+    # links(user) -> [(label, url), ...]: the items themselves, where staff go straight to
+    # one (today's events, to check people in at the door); one query, a bounded list.
+    links: Callable[[Any], list[tuple[Any, str]]] | None = None
 
     def url(self) -> str:
         try:
             url = reverse(self.admin_url_name)
         except NoReverseMatch:
             return ""
-        return f"{url}?{urlencode(self.query)}" if self.query else url
+        query = self.query() if callable(self.query) else self.query
+        return f"{url}?{urlencode(query)}" if query else url
 
 
 _ENTRIES: dict[str, Waiting] = {}
@@ -55,12 +60,19 @@ class Count:
     label: Any
     count: int
     url: str
+    links: list[tuple[Any, str]] = field(default_factory=list)
 
 
 def counts_for(user) -> list[Count]:
-    """The queues `user` may work on, each with its count: one query per queue shown."""
+    """The queues `user` may work on, each with its count: one query per queue shown
+    (two where the queue lists its items)."""
     return [
-        Count(label=entry.label, count=entry.count(user), url=entry.url())
+        Count(
+            label=entry.label,
+            count=entry.count(user),
+            url=entry.url(),
+            links=entry.links(user) if entry.links else [],
+        )
         for entry in entries()
         if user.is_active and user.is_staff and entry.visible(user)
     ]

@@ -9,7 +9,10 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
+from django.urls import reverse
 from whitenoise.middleware import WhiteNoiseMiddleware
+
+from config.second_factor import with_next
 
 logger = logging.getLogger("portal.errors")
 
@@ -45,7 +48,8 @@ class StaffSecondFactorMiddleware:
                 request,
                 _("Set up a second factor (an authenticator app) before you use the admin."),
             )
-            return redirect("mfa_activate_totp")
+            # Back to the page asked for once the set-up is done (config.second_factor).
+            return redirect(with_next(reverse("mfa_activate_totp"), request.get_full_path()))
         return None
 
 

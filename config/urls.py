@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 
 from common import catalogue
-from config import personal_data, sitemaps, views
+from config import personal_data, second_factor, sitemaps, views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
@@ -50,6 +50,13 @@ urlpatterns += i18n_patterns(
     path("accounts/profile/", views.account, name="account"),
     path("accounts/profile/data/", personal_data.download, name="account_data"),
     path("accounts/profile/delete/", personal_data.delete, name="account_delete"),
+    # Before allauth's own: the set-up of a second factor keeps `next` (second_factor.py).
+    path("accounts/2fa/totp/activate/", second_factor.activate_totp, name="mfa_activate_totp"),
+    path(
+        "accounts/2fa/recovery-codes/",
+        second_factor.view_recovery_codes,
+        name="mfa_view_recovery_codes",
+    ),
     path("accounts/", include("allauth.urls")),
     # Before the apps it extends: /aktoerer/<slug>/partnere/, /eu-cases/<slug>/partnere/.
     path("", include("matching.urls")),

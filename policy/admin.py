@@ -8,10 +8,12 @@ through policy.services, so it is logged and mailed like any other.
 
 from __future__ import annotations
 
+from functools import partial, update_wrapper
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.http import StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -22,7 +24,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from common import opendata
 from common.admin import RoleGate
-from policy import permissions, services
+from policy import check_in, permissions, services
 from policy.models import (
     AgendaItem,
     Event,
@@ -75,6 +77,7 @@ class EventAdmin(EventManagersOnly, TranslationAdmin):
         "published_at",
         "cancelled_at",
         "participants_link",
+        "check_in_link",
         "decision_makers",
     ]
     inlines = [AgendaItemInline, SpeakerInline]
@@ -89,7 +92,8 @@ class EventAdmin(EventManagersOnly, TranslationAdmin):
         (_("Registration"), {"fields": ["capacity", "registration_opens",
                                          "registration_closes", "needs_approval"]}),
         (_("Status"), {"fields": ["status", "sequence", "published_at", "cancelled_at",
-                                   "participants_link", "decision_makers"]}),
+                                   "participants_link", "check_in_link",
+                                   "decision_makers"]}),
     ]  # fmt: skip
 
     def get_queryset(self, request):
@@ -116,6 +120,13 @@ class EventAdmin(EventManagersOnly, TranslationAdmin):
             return "–"
         url = reverse("admin:policy_registration_changelist") + f"?event__id__exact={event.pk}"
         return format_html('<a href="{}">{}</a>', url, _("The participant list"))
+
+    @admin.display(description=_("at the door"))
+    def check_in_link(self, event: Event):
+        if not event.pk:
+            return "–"
+        url = reverse("admin:policy_event_check_in", args=[event.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Check participants in"))
 
     @admin.display(description=_("decision makers (registered / attended)"))
     def decision_makers(self, event: Event):
@@ -165,8 +176,30 @@ class EventAdmin(EventManagersOnly, TranslationAdmin):
             ngettext_lazy("%(count)d event cancelled.", "%(count)d events cancelled.", "count"),
         )
 
+    def _door_view(self, view):
+        """A check-in page: 404 to anyone who may not check people in (signed in or
+        not, permissions.can_check_in), then the admin's own checks and CSRF."""
+        admin_view = self.admin_site.admin_view(partial(view, model_admin=self))
+
+        def gated(request, *args, **kwargs):
+            if not permissions.can_check_in(request.user):
+                raise Http404
+            return admin_view(request, *args, **kwargs)
+
+        return update_wrapper(gated, view)
+
     def get_urls(self):
         return [
+            path(
+                "<int:object_id>/check-in/",
+                self._door_view(check_in.check_in_list),
+                name="policy_event_check_in",
+            ),
+            path(
+                "<int:object_id>/check-in/<int:registration_id>/",
+                self._door_view(check_in.check_in_step),
+                name="policy_event_check_in_step",
+            ),
             path(
                 "decision-makers/",
                 self.admin_site.admin_view(self.decision_makers_view),

@@ -21,6 +21,7 @@ class PolicyConfig(AppConfig):
 
         facets.watch_changes()
         waiting.register("policy.pending_registrations", queues.PENDING_REGISTRATIONS)
+        waiting.register("policy.todays_events", queues.TODAYS_EVENTS)
         # The person's registrations: in their data export, anonymised with their account.
         personal_data.register(personal.PART)
         personal_data.register_section(personal.MY_EVENTS)

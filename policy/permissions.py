@@ -62,6 +62,25 @@ def can_manage_in_admin(user) -> bool:
     return user.is_active and user.is_staff and is_event_manager(user)
 
 
+def can_check_in(user) -> bool:
+    """The door's check-in list: event managers (and superusers) whose group holds the
+    right to change registrations. Anyone else, signed in or not, is answered 404."""
+    return can_manage_in_admin(user) and user.has_perm("policy.change_registration")
+
+
+def get_event_for_check_in(user, event_id) -> Event:
+    if not can_check_in(user):
+        raise Http404
+    return get_object_or_404(Event, pk=event_id)
+
+
+def get_registration_for_check_in(user, event: Event, registration_id) -> Registration:
+    """A registration of this event only: another event's (a forged address) is a 404."""
+    if not can_check_in(user):
+        raise Http404
+    return get_object_or_404(Registration, pk=registration_id, event=event)
+
+
 def is_registrant(user, registration: Registration) -> bool:
     if isinstance(user, LinkHolder):
         return user.registration_id == registration.pk

@@ -31,6 +31,23 @@ class LibraryEditorsOnly(RoleGate):
     allowed = staticmethod(permissions.can_edit_in_admin)
 
 
+class MissingFilter(admin.SimpleListFilter):
+    """What a resource still lacks (ResourceQuerySet.with_gaps): a translation, a file."""
+
+    title = _("missing")
+    parameter_name = "missing"
+
+    def lookups(self, request, model_admin):
+        return [("translation", _("Missing translation")), ("file", _("Missing file"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "translation":
+            return queryset.filter(has_translation=False)
+        if self.value() == "file":
+            return queryset.filter(has_file=False)
+        return queryset
+
+
 class ResourceFileInline(LibraryEditorsOnly, admin.StackedInline):
     model = ResourceFile
     form = ResourceFileAdminForm
@@ -71,8 +88,8 @@ class ResourceFileInline(LibraryEditorsOnly, admin.StackedInline):
 class ResourceAdmin(LibraryEditorsOnly, admin.ModelAdmin):
     form = ResourceAdminForm
     inlines = [ResourceFileInline]
-    list_display = ["title", "kind", "language", "access", "status", "featured", "published_on"]
-    list_filter = ["status", "access", "kind", "language", "featured"]
+    list_display = ["title", "kind", "language", "access", "status", "gaps", "published_on"]
+    list_filter = [MissingFilter, "status", "access", "kind", "language", "featured"]
     search_fields = ["title", "summary", "authors"]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["themes", "target_groups", "sdgs", "publishers"]
@@ -80,7 +97,10 @@ class ResourceAdmin(LibraryEditorsOnly, admin.ModelAdmin):
     actions = ["publish", "unpublish"]
     readonly_fields = ["status", "published_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body", "kind", "language"]}),
+        (
+            None,
+            {"fields": ["title", "slug", "summary", "body", "kind", "language", "translation_of"]},
+        ),
         (
             _("Taxonomies and audience"),
             {"fields": ["themes", "target_groups", "sdgs", "audience"]},
@@ -100,6 +120,23 @@ class ResourceAdmin(LibraryEditorsOnly, admin.ModelAdmin):
         ),
         (_("Access and status"), {"fields": ["access", "status", "published_at"]}),
     ]
+
+    raw_id_fields = ["translation_of"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_gaps()
+
+    @admin.display(description=_("missing"))
+    def gaps(self, resource: Resource) -> str:
+        missing = [
+            label
+            for label, there in (
+                (_("Missing translation"), resource.has_translation),
+                (_("Missing file"), resource.has_file),
+            )
+            if not there
+        ]
+        return ", ".join(str(label) for label in missing) or "–"
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "publishers":

@@ -10,6 +10,7 @@ extracted from a resource's files is gathered into `files_text` on the resource
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
@@ -128,6 +129,17 @@ class Resource(models.Model):
         _("status"), max_length=16, choices=Status.choices, default=Status.DRAFT
     )
     featured = models.BooleanField(_("featured"), default=False)
+    # The same resource in the other language is a resource of its own, written in that
+    # language; it points at the original, so editors see which ones still lack one.
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+        help_text=_("The resource this one translates, in the other language."),
+    )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -169,6 +181,21 @@ class Resource(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("resources:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        original = self.translation_of
+        if original is None:
+            return
+        if original.pk == self.pk:
+            raise ValidationError({"translation_of": _("A resource cannot translate itself.")})
+        if original.language == self.language:
+            raise ValidationError(
+                {"translation_of": _("A translation is written in another language.")}
+            )
+        if original.translation_of_id:
+            raise ValidationError(
+                {"translation_of": _("Choose the original, not another translation of it.")}
+            )
 
     @property
     def is_published(self) -> bool:

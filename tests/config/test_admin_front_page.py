@@ -4,6 +4,7 @@ link to its filtered list; the admin's Danish reads right."""
 import html
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.db import connection
@@ -16,6 +17,7 @@ from pages.models import ContactMessage
 from tests.factories import (
     ActorFactory,
     CaseApplicationFactory,
+    EventFactory,
     RegistrationFactory,
     UserFactory,
 )
@@ -84,10 +86,34 @@ def test_a_superuser_sees_every_queue_with_its_count_and_filtered_list(client):
             0,
             "/en/admin/partners/partnerapplication/?renewal=due",
         ),
+        "Events today": (0, "/en/admin/policy/event/?" + today_in_the_list()),
     }
     html = response.content.decode()
     assert "Waiting for you" in html
     assert 'href="/en/admin/ecosystem/actor/?status__exact=pending"' in html
+
+
+def today_in_the_list() -> str:
+    today = timezone.localdate()
+    return (
+        "status__exact=published&"
+        f"start__year={today.year}&start__month={today.month}&start__day={today.day}"
+    )
+
+
+def test_an_event_manager_goes_from_the_front_page_to_todays_check_in(client):
+    today = timezone.localtime().replace(hour=23, minute=0, second=0, microsecond=0)
+    event = EventFactory(title_en="Roundtable today", start=today, end=today + timedelta(hours=1))
+    EventFactory(title_en="Roundtable next week")
+    EventFactory(title_en="Draft today", draft=True, start=today, end=today + timedelta(hours=1))
+    response = staff_client(client, groups=[staff.EVENT_MANAGERS]).get(INDEX)
+    (today_queue,) = [q for q in response.context["queues"] if q.label == "Events today"]
+    assert today_queue.count == 1
+    check_in = f"/en/admin/policy/event/{event.pk}/check-in/"
+    assert today_queue.links == [("Check in: Roundtable today", check_in)]
+    assert f'href="{check_in}"' in response.content.decode()
+    assert client.get(today_queue.url).context["cl"].result_count == 1
+    assert client.get(check_in).status_code == 200
 
 
 def test_each_link_opens_the_list_it_counts(client):

@@ -18,6 +18,7 @@ from tests.factories import (
     CaseApplicationFactory,
     EventFactory,
     MembershipFactory,
+    RegistrationFactory,
     ResourceFactory,
     UserFactory,
 )
@@ -153,11 +154,25 @@ def test_every_staff_page_passes_wcag_22_aa(page, width):
     case = CaseApplicationFactory(actor=actor, submitted=True)
     EventFactory()
     ResourceFactory()
+    event = EventFactory()
+    RegistrationFactory(event=event)
+    RegistrationFactory(event=event, status="attended")
+    RegistrationFactory(event=event, waiting=True)
     log_in(page, admin)
     page.set_viewport_size({"width": width, "height": 900})
-    for path in [*STAFF_PAGES, f"{QUEUE}{case.pk}/change/"]:
+    review = f"{QUEUE}{case.pk}/change/"
+    check_in = f"/admin/policy/event/{event.pk}/check-in/"
+    theme_toggle = page.locator("#user-tools button.theme-toggle")
+    for path in [*STAFF_PAGES, review, check_in]:
         page.goto(f"{page.base_url}{path}")
+        expect(theme_toggle).to_be_visible()  # checked with Django's theme picker there
         assert_accessible_wcag22(page)
+    # Each of the picker's themes (auto, light, dark) passes too, chosen by the picker.
+    for path in ["/admin/", QUEUE, review, check_in]:
+        page.goto(f"{page.base_url}{path}")
+        for _theme in range(2):
+            theme_toggle.click()
+            assert_accessible_wcag22(page)
 
 
 def test_a_moderator_sees_a_pending_actor_beside_its_duplicate(page):
