@@ -76,7 +76,7 @@ MARKER_GROUPS: tuple[MarkerGroup, ...] = (
     ),
     MarkerGroup(
         "other",
-        _("Other"),
+        _("Other actors"),
         pgettext_lazy("map marker letter for other actors", "O"),
         (Kind.OTHER,),
     ),

@@ -93,7 +93,9 @@ def find_municipality(text: str) -> Municipality | None:
     wanted = _plain(text)
     if not wanted:
         return None
-    municipalities = list(Municipality.objects.only("code", "name_da", "name_en", "slug"))
+    municipalities = list(
+        Municipality.objects.only("code", "slug", "name_da", "name_en", "latitude", "longitude")
+    )
     starting = []
     for municipality in municipalities:
         names = {_plain(municipality.name_da or ""), _plain(municipality.name_en or "")}

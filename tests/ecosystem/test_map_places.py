@@ -80,7 +80,7 @@ def test_postcodes_lie_in_the_municipality_of_their_main_town(postcode, municipa
         ("3900", "3900 er ikke et dansk postnummer", "3900 is not a Danish postcode"),
         ("0123", "0123 er ikke et dansk postnummer", "0123 is not a Danish postcode"),
         ("80", "Et postnummer har fire cifre", "A postcode has four digits"),
-        ("x" * 5000, "højst 100 tegn", "at most 100 characters"),
+        ("x" * 5000, "højst have 100 tegn", "at most 100 characters"),
     ],
 )
 def test_bad_input_says_what_is_wrong_in_the_visitors_language(
