@@ -89,9 +89,7 @@ class ActorFilter(TaxonomyFilterSet):
         method="filter_open_to_partnerships",
     )
     # The map's "go to" search (ecosystem.places): a municipality or a postcode.
-    place = PlaceFilter(
-        label=_("Municipality or postcode"), method="filter_place", max_length=100
-    )
+    place = PlaceFilter(label=_("Municipality or postcode"), method="filter_place", max_length=100)
     # The map's section, when the visitor asks for only the actors in view.
     bbox = BoundingBoxFilter(label=_("Map section"), method="filter_bbox", max_length=200)
     sort = django_filters.ChoiceFilter(
