@@ -163,6 +163,11 @@
     var params = new URLSearchParams(window.location.search);
     params.delete("page");
     params.delete("bbox");
+    // A place the server could not find is ignored by the list: the map ignores it too.
+    var place = document.getElementById("actor-place-feedback");
+    if (place && place.classList.contains("form-error-message")) {
+      params.delete("place");
+    }
     (refused || []).forEach(function (name) {
       params.delete(name);
     });
@@ -292,6 +297,12 @@
     }
 
     // "Only actors in the map section": the list follows the map while the box is ticked.
+    // Where the map looks (centre and zoom), for the browser tests and anyone debugging.
+    map.on("moveend", function () {
+      var centre = map.getCenter();
+      element.dataset.view = [centre.lat.toFixed(4), centre.lng.toFixed(4), map.getZoom()].join(",");
+    });
+
     var form = element.closest("form");
     var box = form && form.querySelector("[data-map-in-view]");
     var field = form && form.querySelector("[data-map-bbox]");
@@ -363,8 +374,35 @@
     }
   }
 
-  // The filters changed and htmx pushed the new address: show the same actors on the map.
+  // The filters changed and htmx pushed the new address: show the same actors on the map,
+  // once the answer is in the page (the push comes before the swap, and the "go to"
+  // search's answer, swapped out of band, says where the map goes).
+  var pushed = false;
   document.addEventListener("htmx:pushedIntoHistory", function () {
+    pushed = true;
+  });
+  // The "go to" field says whether what was typed was found (the answer is swapped in).
+  function markPlaceField() {
+    var answer = document.getElementById("actor-place-feedback");
+    var input = document.getElementById("id_place");
+    if (!answer || !input) {
+      return;
+    }
+    var wrong = answer.classList.contains("form-error-message");
+    input.closest(".form-group").classList.toggle("form-error", wrong);
+    if (wrong) {
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      input.removeAttribute("aria-invalid");
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function () {
+    markPlaceField();
+    if (!pushed) {
+      return;
+    }
+    pushed = false;
     actorMaps.forEach(function (actorMap) {
       actorMap.reload();
     });
