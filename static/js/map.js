@@ -147,7 +147,7 @@
       box.appendChild(line(address, labels.address));
     }
     if (properties.themes && properties.themes.length) {
-      box.appendChild(line(properties.themes.join(", "), labels.themes));
+      box.appendChild(line(properties.themes.join("; "), labels.themes));
     }
     var more = document.createElement("p");
     more.appendChild(actorLink(labels.link || properties.name));
