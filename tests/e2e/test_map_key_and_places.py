@@ -50,6 +50,14 @@ def map_view(page) -> tuple[float, float, int]:
     return float(lat), float(lon), int(zoom)
 
 
+def open_map(page, path: str, width: int) -> None:
+    """The map page at this width, once the map has drawn every actor and set its view."""
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(page.base_url + path)
+    expect(page.locator("#actor-map")).to_have_attribute("data-actor-count", "5")
+    expect(page.locator("#actor-map")).to_have_attribute("data-view", re.compile(r"."))
+
+
 def wait_for_view_change(page, before) -> tuple[float, float, int]:
     expect(page.locator("#actor-map")).not_to_have_attribute(
         "data-view", ",".join(f"{part:.4f}" for part in before[:2]) + f",{before[2]}"
@@ -60,10 +68,7 @@ def wait_for_view_change(page, before) -> tuple[float, float, int]:
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_key_popup_and_going_to_a_municipality(page, actors, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(page.base_url + "/aktoerer/map/")
-    expect(page.locator("#actor-map")).to_have_attribute("data-actor-count", "5")
-    expect(page.locator("#actor-map")).to_have_attribute("data-view", re.compile(r"."))
+    open_map(page, "/aktoerer/map/", width)
 
     # The key is on the page, in Danish, each group with its letter.
     key = page.locator("[data-map-key]")
@@ -103,10 +108,7 @@ def test_key_popup_and_going_to_a_municipality(page, actors, width):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_only_actors_in_the_map_section_follow_the_map(page, actors, width):
-    page.set_viewport_size({"width": width, "height": 900})
-    page.goto(page.base_url + "/en/actors/map/")
-    expect(page.locator("#actor-map")).to_have_attribute("data-actor-count", "5")
-    expect(page.locator("#actor-map")).to_have_attribute("data-view", re.compile(r"."))
+    open_map(page, "/en/actors/map/", width)
     expect(page.locator(".list-item-title a")).to_have_count(5)
 
     page.get_by_label("Show only actors in the map section").check()
@@ -140,10 +142,8 @@ def test_only_actors_in_the_map_section_follow_the_map(page, actors, width):
 @pytest.mark.parametrize("prefix", ["", "/en"], ids=["da", "en"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_the_map_page_with_a_bad_place_is_accessible(page, actors, prefix, width):
-    page.set_viewport_size({"width": width, "height": 900})
     path = "/en/actors/map/" if prefix else "/aktoerer/map/"
-    page.goto(page.base_url + path + "?place=Atlantis")
-    expect(page.locator("#actor-map")).to_have_attribute("data-actor-count", "5")
+    open_map(page, path + "?place=Atlantis", width)
     expected = "We know no Danish municipality" if prefix else "Vi kender ingen dansk kommune"
     expect(page.locator("#actor-place-feedback")).to_contain_text(expected)
     expect(page.locator("#id_place")).to_have_attribute("aria-invalid", "true")
