@@ -19,6 +19,7 @@ from common.forms import CleanTextMixin
 from common.search import MAX_LENGTH as SEARCH_MAX_LENGTH
 from ecosystem.facets import COUNTER, TaxonomyFilterSet
 from ecosystem.models import SDG, Actor, Municipality, Region, TargetGroup, Theme
+from ecosystem.places import BoundingBox, BoundingBoxField, Place, PlaceField
 
 SORT_NAME = "name"
 SORT_NEWEST = "newest"
@@ -43,6 +44,14 @@ ANY_LABELS = {
 
 class FilterForm(CleanTextMixin, forms.Form):
     """Errors echo at most a short prefix of a refused value (see CleanTextMixin)."""
+
+
+class PlaceFilter(django_filters.CharFilter):
+    field_class = PlaceField
+
+
+class BoundingBoxFilter(django_filters.CharFilter):
+    field_class = BoundingBoxField
 
 
 class ActorFilter(TaxonomyFilterSet):
@@ -79,6 +88,10 @@ class ActorFilter(TaxonomyFilterSet):
         widget=forms.CheckboxInput,
         method="filter_open_to_partnerships",
     )
+    # The map's "go to" search (ecosystem.places): a municipality or a postcode.
+    place = PlaceFilter(label=_("Municipality or postcode"), method="filter_place", max_length=100)
+    # The map's section, when the visitor asks for only the actors in view.
+    bbox = BoundingBoxFilter(label=_("Map section"), method="filter_bbox", max_length=200)
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"), choices=SORT_CHOICES, method="filter_nothing"
     )
@@ -117,3 +130,20 @@ class ActorFilter(TaxonomyFilterSet):
     def filter_open_to_partnerships(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # An unticked box means "any", not "only actors closed to partnerships".
         return queryset.filter(open_to_partnerships=True) if value else queryset
+
+    def filter_place(self, queryset: QuerySet, name: str, value: Place | None) -> QuerySet:
+        if value is None:
+            return queryset
+        if value.postcode:
+            return queryset.filter(country="DK", postcode=value.postcode)
+        return queryset.filter(municipality=value.municipality)
+
+    def filter_bbox(self, queryset: QuerySet, name: str, value: BoundingBox | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(
+            latitude__gte=value.south,
+            latitude__lte=value.north,
+            longitude__gte=value.west,
+            longitude__lte=value.east,
+        )

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import F, OuterRef, QuerySet
+from django.db.models import CharField, F, OuterRef, QuerySet, Value
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -42,7 +43,7 @@ from ecosystem.filters import ActorFilter
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
 
 # Part of the GeoJSON's ETag: bump when its shape changes, so cached copies are not reused.
-GEOJSON_VERSION = "2"
+GEOJSON_VERSION = "3"
 
 
 def _field(name: str, description) -> Field:
@@ -158,6 +159,10 @@ GEOJSON_PROPERTIES: list[Field] = [
     _field("municipality", _("Danish municipality, by name, or null.")),
     _field("country", _("Country, as a two-letter ISO 3166 code.")),
     _field("country_name", _("Country, in the language of the request.")),
+    _field("address", _("Street address, or an empty text.")),
+    _field("postcode", _("Postcode, or an empty text.")),
+    _field("city", _("City, or an empty text.")),
+    _field("themes", _("ESF+ policy areas, by name in the language of the request: a list.")),
 ]
 
 
@@ -314,6 +319,7 @@ def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
     freshness (common.opendata) counted in the same scan. Each feature's `id` is the
     actor's slug (stable, RFC 7946 §3.2) and its `url` absolute, from SITE_URL."""
     lang = _language()
+    other = "en" if lang == "da" else "da"
     inner = (
         queryset.with_position()
         .order_by()
@@ -325,7 +331,20 @@ def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
             "longitude",
             "country",
             "updated_at",
+            "address",
+            "postcode",
+            "city",
             municipality_name=F(f"municipality__name_{lang}"),
+            theme_names=ArraySubquery(
+                Theme.objects.filter(actors=OuterRef("pk"))
+                .order_by("position")
+                .annotate(
+                    shown_name=Coalesce(
+                        NullIf(f"name_{lang}", Value("")), f"name_{other}", output_field=CharField()
+                    )
+                )
+                .values("shown_name")
+            ),
         )
     )
     inner_sql, inner_params = inner.query.sql_with_params()
@@ -349,7 +368,11 @@ def geojson_text(queryset: QuerySet, *, variant: str) -> tuple[str, Freshness]:
                     'kind_label', %s::jsonb ->> a.kind,
                     'municipality', a.municipality_name,
                     'country', a.country,
-                    'country_name', %s::jsonb ->> a.country
+                    'country_name', %s::jsonb ->> a.country,
+                    'address', a.address,
+                    'postcode', a.postcode,
+                    'city', a.city,
+                    'themes', to_json(a.theme_names)
                 )
             )), '[]'::json)
         )::text,

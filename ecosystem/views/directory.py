@@ -36,6 +36,7 @@ from ecosystem import opendata, permissions
 from ecosystem.facets import GENERATION
 from ecosystem.filters import ActorFilter
 from ecosystem.forms import MapEmbedForm
+from ecosystem.mapkey import MARKER_GROUPS
 from ecosystem.models import Actor, Connection
 
 PAGE_SIZE = 20
@@ -112,7 +113,13 @@ def _map_settings() -> dict:
 @without_empty_parameters
 @public_page(GENERATION)
 def actor_map(request: HttpRequest) -> HttpResponse:
-    extra = {**_map_settings(), "results_url": reverse("ecosystem:map"), "view_name": "map"}
+    extra = {
+        **_map_settings(),
+        "results_url": reverse("ecosystem:map"),
+        "view_name": "map",
+        "marker_groups": MARKER_GROUPS,
+        "oob_include": "ecosystem/_map_place_feedback.html",
+    }
     return _render_listing(request, "map", extra)
 
 
@@ -124,7 +131,11 @@ def actor_map_embed(request: HttpRequest) -> HttpResponse:
     """A bare map that partners put in an iframe on their own sites (framing allowed)."""
     query = request.GET.copy()
     query.pop("page", None)
-    context = {**_map_settings(), "query_string": query.urlencode()}
+    context = {
+        **_map_settings(),
+        "query_string": query.urlencode(),
+        "marker_groups": MARKER_GROUPS,
+    }
     return render(request, "ecosystem/map_embed.html", context)
 
 

@@ -5,6 +5,14 @@
 //                      endpoint with the current query string; reloaded when htmx updates
 //                      the results (the directory's filters) and after the back button.
 //   [data-single-pin]  one actor's position (the actor page).
+//   [data-map-key]     the key beside the map: each group of actor types with its letter;
+//                      markers are drawn from it (a coloured, shaped badge with the letter,
+//                      CSS classes actor-marker--<group>), so key and markers agree.
+//   #actor-place-feedback  what the "go to" search found (data-lat/-lon/-zoom): the map
+//                      moves there after the actors are drawn.
+//   [data-map-in-view] the box "only actors in the map section": while ticked, the map's
+//                      section goes into the form's hidden bbox field and the list is
+//                      asked for again (htmx) after every move of the map.
 //
 // Without JavaScript the map containers are not shown (class js-map-only, hidden by CSS's
 // `scripting: none`, so the space is kept from the first paint) and each page lists the
@@ -73,31 +81,93 @@
     };
   }
 
-  function popupContent(properties, linkTarget) {
+  function markerKey() {
+    // kind → {group, letter}, read from the key on the page; empty when there is none.
+    var key = {};
+    document.querySelectorAll("[data-map-key] [data-marker-kinds]").forEach(function (item) {
+      item.dataset.markerKinds.split(" ").forEach(function (kind) {
+        key[kind] = { group: item.dataset.markerGroup, letter: item.dataset.markerLetter };
+      });
+    });
+    return key;
+  }
+
+  function markerIcon(style, properties) {
+    var spoken = [properties.name, properties.kind_label].filter(Boolean).join(", ");
+    return window.L.divIcon({
+      html:
+        '<span class="actor-marker actor-marker--' +
+        escapeHtml(style.group) +
+        '" aria-hidden="true">' +
+        escapeHtml(style.letter) +
+        '</span><span class="sr-only">' +
+        escapeHtml(spoken) +
+        "</span>",
+      className: "actor-marker-icon",
+      iconSize: window.L.point(28, 28),
+      iconAnchor: window.L.point(14, 14),
+      popupAnchor: window.L.point(0, -14),
+    });
+  }
+
+  function line(text, label) {
+    var paragraph = document.createElement("p");
+    if (label) {
+      var strong = document.createElement("span");
+      strong.className = "actor-popup-label";
+      strong.textContent = label + ": ";
+      paragraph.appendChild(strong);
+    }
+    paragraph.appendChild(document.createTextNode(text));
+    return paragraph;
+  }
+
+  function popupContent(properties, labels) {
     var box = document.createElement("div");
     var heading = document.createElement("strong");
-    var link = document.createElement("a");
     // The data's url is absolute (for reusers); the map stays on the origin it runs on.
-    link.href = new URL(properties.url, window.location.href).pathname;
-    link.textContent = properties.name;
-    if (linkTarget) {
-      link.target = linkTarget;
-      link.rel = "noopener";
+    var path = new URL(properties.url, window.location.href).pathname;
+    function actorLink(text) {
+      var link = document.createElement("a");
+      link.href = path;
+      link.textContent = text;
+      if (labels.linkTarget) {
+        link.target = labels.linkTarget;
+        link.rel = "noopener";
+      }
+      return link;
     }
-    heading.appendChild(link);
+    heading.appendChild(actorLink(properties.name));
     box.appendChild(heading);
     var place = properties.municipality || (properties.country !== "DK" ? properties.country_name : "");
-    var meta = document.createElement("p");
-    meta.textContent = [properties.kind_label, place].filter(Boolean).join(" · ");
-    box.appendChild(meta);
+    box.appendChild(line([properties.kind_label, place].filter(Boolean).join(" · ")));
+    var town = [properties.postcode, properties.city].filter(Boolean).join(" ");
+    var address = [properties.address, town].filter(Boolean).join(", ");
+    if (address) {
+      box.appendChild(line(address, labels.address));
+    }
+    if (properties.themes && properties.themes.length) {
+      box.appendChild(line(properties.themes.join("; "), labels.themes));
+    }
+    var more = document.createElement("p");
+    more.appendChild(actorLink(labels.link || properties.name));
+    more.firstChild.className = "function-link";
+    box.appendChild(more);
     return box;
   }
 
   function filterQuery(refused) {
     // The filters in the address are what the list below shows (htmx pushes them). A
     // value the GeoJSON refused (400, naming it) is left out, as the list ignores it.
+    // The map's own section (bbox) narrows the list, never the map.
     var params = new URLSearchParams(window.location.search);
     params.delete("page");
+    params.delete("bbox");
+    // A place the server could not find is ignored by the list: the map ignores it too.
+    var place = document.getElementById("actor-place-feedback");
+    if (place && place.classList.contains("form-error-message")) {
+      params.delete("place");
+    }
     (refused || []).forEach(function (name) {
       params.delete(name);
     });
@@ -114,9 +184,16 @@
       iconCreateFunction: clusterIcon(element.dataset.clusterLabel),
     });
     map.addLayer(clusters);
-    var linkTarget = element.dataset.linkTarget || "";
+    var labels = {
+      linkTarget: element.dataset.linkTarget || "",
+      address: element.dataset.addressLabel || "",
+      themes: element.dataset.themesLabel || "",
+      link: element.dataset.linkLabel || "",
+    };
+    var styles = markerKey();
     var controller = null;
     var message = null;
+    var loadedQuery = null;
 
     function showError(show) {
       if (!message) {
@@ -133,13 +210,14 @@
       var markers = collection.features.map(function (feature) {
         var coordinates = feature.geometry.coordinates;
         var properties = feature.properties;
-        var marker = window.L.marker([coordinates[1], coordinates[0]], {
-          title: properties.name,
-          alt: properties.name,
-          keyboard: true,
-        });
+        var style = styles[properties.kind];
+        var options = { title: properties.name, alt: properties.name, keyboard: true };
+        if (style) {
+          options.icon = markerIcon(style, properties);
+        }
+        var marker = window.L.marker([coordinates[1], coordinates[0]], options);
         marker.bindPopup(function () {
-          return popupContent(properties, linkTarget);
+          return popupContent(properties, labels);
         });
         return marker;
       });
@@ -151,7 +229,21 @@
         return collection.features[index].properties.country === "DK";
       });
       var framed = danish.length ? danish : markers;
-      if (framed.length) {
+      var place = document.getElementById("actor-place-feedback");
+      var lat = place ? parseFloat(place.dataset.lat) : NaN;
+      var lon = place ? parseFloat(place.dataset.lon) : NaN;
+      var bbox = inViewBox();
+      if (isFinite(lat) && isFinite(lon)) {
+        // The "go to" search: its actors if it has any, else the place itself.
+        if (markers.length) {
+          map.fitBounds(window.L.featureGroup(markers).getBounds(), { maxZoom: 13, padding: [24, 24] });
+        } else {
+          map.setView([lat, lon], parseInt(place.dataset.zoom, 10) || 11);
+        }
+      } else if (bbox) {
+        // A shared address with "only actors in view": the same section again.
+        map.fitBounds(bbox);
+      } else if (framed.length) {
         map.fitBounds(window.L.featureGroup(framed).getBounds(), {
           maxZoom: 12,
           padding: [24, 24],
@@ -177,6 +269,11 @@
     }
 
     function load() {
+      var query = filterQuery(null);
+      if (query === loadedQuery) {
+        return; // only the section changed: the map already holds these actors
+      }
+      loadedQuery = query;
       if (controller) {
         controller.abort();
       }
@@ -199,6 +296,66 @@
         });
     }
 
+    // "Only actors in the map section": the list follows the map while the box is ticked.
+    // Where the map looks (centre and zoom), for the browser tests and anyone debugging.
+    map.on("moveend", function () {
+      var centre = map.getCenter();
+      element.dataset.view = [centre.lat.toFixed(4), centre.lng.toFixed(4), map.getZoom()].join(",");
+    });
+
+    var form = element.closest("form");
+    var box = form && form.querySelector("[data-map-in-view]");
+    var field = form && form.querySelector("[data-map-bbox]");
+
+    function inViewBox() {
+      if (!box || !box.checked || !field || !field.value) {
+        return null;
+      }
+      var edges = field.value.split(",").map(parseFloat);
+      if (edges.length !== 4 || !edges.every(isFinite)) {
+        return null;
+      }
+      return window.L.latLngBounds([edges[1], edges[0]], [edges[3], edges[2]]);
+    }
+
+    function section() {
+      var bounds = map.getBounds();
+      function clamp(value, limit) {
+        return Math.max(-limit, Math.min(limit, value)).toFixed(4);
+      }
+      return [
+        clamp(bounds.getWest(), 180),
+        clamp(bounds.getSouth(), 90),
+        clamp(bounds.getEast(), 180),
+        clamp(bounds.getNorth(), 90),
+      ].join(",");
+    }
+
+    function askForTheList() {
+      if (window.htmx) {
+        window.htmx.trigger(form, "submit");
+      } else {
+        form.requestSubmit();
+      }
+    }
+
+    if (box && field) {
+      // Runs before htmx's listener on the form (this box is the event's target).
+      box.addEventListener("change", function () {
+        field.value = box.checked ? section() : "";
+      });
+      map.on("moveend", function () {
+        if (!box.checked) {
+          return;
+        }
+        var now = section();
+        if (now !== field.value) {
+          field.value = now;
+          askForTheList();
+        }
+      });
+    }
+
     load();
     return { reload: load };
   }
@@ -217,8 +374,35 @@
     }
   }
 
-  // The filters changed and htmx pushed the new address: show the same actors on the map.
+  // The filters changed and htmx pushed the new address: show the same actors on the map,
+  // once the answer is in the page (the push comes before the swap, and the "go to"
+  // search's answer, swapped out of band, says where the map goes).
+  var pushed = false;
   document.addEventListener("htmx:pushedIntoHistory", function () {
+    pushed = true;
+  });
+  // The "go to" field says whether what was typed was found (the answer is swapped in).
+  function markPlaceField() {
+    var answer = document.getElementById("actor-place-feedback");
+    var input = document.getElementById("id_place");
+    if (!answer || !input) {
+      return;
+    }
+    var wrong = answer.classList.contains("form-error-message");
+    input.closest(".form-group").classList.toggle("form-error", wrong);
+    if (wrong) {
+      input.setAttribute("aria-invalid", "true");
+    } else {
+      input.removeAttribute("aria-invalid");
+    }
+  }
+
+  document.addEventListener("htmx:afterSwap", function () {
+    markPlaceField();
+    if (!pushed) {
+      return;
+    }
+    pushed = false;
     actorMaps.forEach(function (actorMap) {
       actorMap.reload();
     });

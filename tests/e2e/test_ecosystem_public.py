@@ -60,7 +60,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
     assert listed_names(page) == ["Café Samvær"]
     # The map shows the same actors as the list, and the page was updated in place.
     expect_actors_on_map(page, 1)
-    expect(page.locator("#actor-map img.leaflet-marker-icon")).to_have_count(1)
+    expect(page.locator("#actor-map .leaflet-marker-icon")).to_have_count(1)
     assert page.evaluate("window.stillTheSamePage") is True
     # The counts beside the other filters follow the region.
     expect(page.locator("#id_kind option[value=municipality]")).to_have_count(0)
@@ -81,7 +81,7 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
 
     # A marker's popup links to the actor's page as well.
     page.locator("#actor-map .leaflet-marker-icon").click()
-    expect(page.locator(".leaflet-popup-content a")).to_have_text("Café Samvær")
+    expect(page.locator(".leaflet-popup-content strong a")).to_have_text("Café Samvær")
 
     page.locator(".list-item-title").get_by_role("link", name="Café Samvær").click()
     expect(page).to_have_url(re.compile(rf"/aktoerer/{actors['cafe'].slug}/$"))
@@ -140,8 +140,8 @@ def test_the_embeddable_map_is_accessible_and_links_out(page, actors):
     page.goto(page.base_url + "/en/actors/map/embed/?region=midtjylland")
     expect_actors_on_map(page, 1)
     assert_accessible(page)
-    page.locator("#actor-map img.leaflet-marker-icon").click()
-    link = page.locator(".leaflet-popup-content a")
+    page.locator("#actor-map .leaflet-marker-icon").click()
+    link = page.locator(".leaflet-popup-content strong a")
     expect(link).to_have_text("Aarhus Velfærdslab")
     expect(link).to_have_attribute("target", "_blank")
 
@@ -191,7 +191,7 @@ def test_map_text_controls_and_popup_work_by_keyboard_in_danish(page, actors, wi
     # Escape closes it and focus returns to the marker.
     marker.focus()
     page.keyboard.press("Enter")
-    link = page.locator(".leaflet-popup-content a")
+    link = page.locator(".leaflet-popup-content strong a")
     expect(link).to_have_count(1)
     expect(link).to_be_focused()
     assert link.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= body

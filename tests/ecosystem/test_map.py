@@ -9,7 +9,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.http import http_date
 
-from ecosystem.models import Actor, Municipality
+from ecosystem.models import Actor, Municipality, Theme
 from tests.factories import ActorFactory
 
 pytestmark = pytest.mark.django_db
@@ -20,15 +20,25 @@ GEOJSON = "/en/actors/map.geojson"
 @pytest.fixture
 def actors():
     aarhus = Municipality.objects.get(code="751")
-    return {
+    found = {
         "copenhagen": ActorFactory(name="Café Samvær", kind=Actor.Kind.SOCIAL_ENTERPRISE),
-        "aarhus": ActorFactory(name="Aarhus Velfærdslab", municipality=aarhus),
+        "aarhus": ActorFactory(
+            name="Aarhus Velfærdslab",
+            municipality=aarhus,
+            address="Rådhuspladsen 2",
+            postcode="8000",
+            city="Aarhus C",
+        ),
         "brussels": ActorFactory(name="Brussels Social Lab", abroad=True, kind=Actor.Kind.NGO),
         "nowhere": ActorFactory(
             name="Uden Adresse", municipality=None, region=None, latitude=None, longitude=None
         ),
         "draft": ActorFactory(name="Kladde", draft=True),
     }
+    found["aarhus"].themes.set(
+        Theme.objects.filter(slug__in=["access-to-employment", "active-inclusion"])
+    )
+    return found
 
 
 def geojson(client, **params):
@@ -66,6 +76,14 @@ def test_coordinates_are_longitude_then_latitude_and_properties_are_localised(cl
         "municipality": "Aarhus",
         "country": "DK",
         "country_name": "Denmark",
+        # What the popup shows besides the name: the address and the themes by name.
+        "address": "Rådhuspladsen 2",
+        "postcode": "8000",
+        "city": "Aarhus C",
+        "themes": [
+            "Access to quality employment, including for young people",
+            "Active inclusion",
+        ],
     }
     danish = json.loads(client.get("/aktoerer/map.geojson").content)
     brussels = next(f for f in danish["features"] if f["properties"]["country"] == "BE")
@@ -74,6 +92,10 @@ def test_coordinates_are_longitude_then_latitude_and_properties_are_localised(cl
     )
     assert brussels["properties"]["kind_label"] == "NGO eller civilsamfund"
     assert brussels["properties"]["municipality"] is None
+    aarhus_da = next(f for f in danish["features"] if f["properties"]["postcode"] == "8000")
+    assert aarhus_da["properties"]["themes"][0] == (
+        "Adgang til kvalitetsbeskæftigelse, herunder for unge"
+    )
 
 
 def test_the_geojson_takes_the_directory_filters(client, actors):

@@ -31,7 +31,11 @@ BUDGETS = {
     "directory searched": ("/en/actors/?q=virksomheder", 15, 4),  # +1: search glossary
     "directory htmx": ("/en/actors/?q=virk&kind=ngo", 15, 4),  # +1: search glossary
     "map page": ("/en/actors/map/?region=midtjylland", 15, 4),
+    # +1: the "go to" search's municipality (ecosystem.places)
+    "map page placed": ("/en/actors/map/?place=Aarhus&bbox=8,55,12.5,57.5", 16, 5),
+    "map page postcode": ("/en/actors/map/?place=8000", 16, 5),
     "geojson": ("/en/actors/map.geojson?region=midtjylland", 3, 3),
+    "geojson placed": ("/en/actors/map.geojson?place=Aarhus&bbox=8,55,12.5,57.5", 4, 4),
     "geojson searched": ("/en/actors/map.geojson?q=social", 3, 3),  # +1: search glossary
     # The exports (common.opendata): freshness (1, also the database check before the
     # first byte, so an outage answers 503) and the rows (1); JSON also reads the theme
