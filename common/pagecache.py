@@ -241,7 +241,12 @@ class PageCacheMiddleware:
         self.locale.process_request(request)  # the language, as the full stack picks it
         key = _key(request)
         generations = every_generation()
-        found = cache.get_many([g.key for g in generations] + [key])
+        try:
+            found = cache.get_many([g.key for g in generations] + [key])
+        except Exception:  # noqa: BLE001
+            # The cache cannot be read (the database cache during an outage): the full
+            # stack answers, as it would without this middleware (/healthz's own 503).
+            return self.get_response(request)
         stamps = {g.name: found[g.key] for g in generations if g.key in found}
         stored = found.get(key)
         if stored and all(stamps.get(name) == stamp for name, stamp in stored["stamps"].items()):
