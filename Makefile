@@ -11,6 +11,8 @@ BENCH_RESOURCES ?= 50000
 BENCH_CASES ?= 5000
 BENCH_EVENTS ?= 2000
 BENCH_FUNDING ?= 2000
+# The bench's own database (on the embedded server, or on DATABASE_URL's server).
+BENCH_DB ?= portal_bench
 
 .PHONY: run serve instance stop test lint format bench install install-dev assets messages clean-vendor
 
@@ -126,10 +128,10 @@ messages: install-dev
 bench: install assets
 	command -v wrk >/dev/null 2>&1 || { $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$( [ "$$(id -u)" -ne 0 ] && echo sudo ) apt-get install -y -qq wrk; }
-	PORTAL_DB_NAME=portal_bench $(MANAGE) migrate --no-input -v 0
-	PORTAL_DB_NAME=portal_bench $(MANAGE) createcachetable
-	PORTAL_DB_NAME=portal_bench $(MANAGE) seed_demo --actors $(BENCH_ACTORS) --resources $(BENCH_RESOURCES) --cases $(BENCH_CASES) --events $(BENCH_EVENTS) --funding $(BENCH_FUNDING)
+	PORTAL_DB_NAME=$(BENCH_DB) $(MANAGE) migrate --no-input -v 0
+	PORTAL_DB_NAME=$(BENCH_DB) $(MANAGE) createcachetable
+	PORTAL_DB_NAME=$(BENCH_DB) $(MANAGE) seed_demo --actors $(BENCH_ACTORS) --resources $(BENCH_RESOURCES) --cases $(BENCH_CASES) --events $(BENCH_EVENTS) --funding $(BENCH_FUNDING)
 	DEBUG=0 SECRET_KEY=bench-only-not-secret $(MANAGE) collectstatic --no-input --clear -v 0
-	PORTAL_DB_NAME=portal_bench DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
+	PORTAL_DB_NAME=$(BENCH_DB) DEBUG=0 SECRET_KEY=bench-only-not-secret ALLOWED_HOSTS=testserver \
 	  SITE_URL=http://testserver \
 	  SECURE_SSL_REDIRECT=0 $(MANAGE) bench --load --output var/bench.json

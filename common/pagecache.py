@@ -15,7 +15,13 @@ What never comes from the cache and is never stored:
   the CSRF token (a form: a token must never reach a second visitor), queued a message
   or wrote to the session.
 
-A hit costs one round trip to the cache (the stamps and the page together). Pages are
+A hit costs one round trip to the cache (the stamps and the page together), and it is
+served by `PageCacheMiddleware` before the middleware a cached anonymous page does not
+need (sessions, CSRF, authentication, messages, the URL resolver, the view), the way
+Django's own FetchFromCacheMiddleware sits at the top. The middleware stores the page
+with every header the full stack gave it (language, Vary, framing), and the middleware
+above it (security headers, CSP, permissions policy) runs for hits as for any response,
+so a hit carries exactly the headers of a full response. Pages are
 stored gzip-compressed: a client that accepts gzip gets the stored bytes as they are.
 Anonymous public pages hold no secret, so compressing them opens no BREACH hole.
 Public responses send `Cache-Control: public` with a short max-age and an ETag, so a
@@ -32,14 +38,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest, HttpResponse
 from django.middleware.gzip import GZipMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import parse_http_date_safe, quote_etag
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from common.generations import Generation, read
+from common.generations import Generation, every_generation, read
 
 # How long a browser or a CDN may reuse a public page without asking again.
 MAX_AGE = 60
@@ -149,6 +157,21 @@ def _from_store(request: HttpRequest, stored: dict) -> HttpResponse:
     return public_response_headers(response)
 
 
+def _stamps_and_page(
+    request: HttpRequest, generations: tuple[Generation, ...], key: str
+) -> tuple[dict[str, str], dict | None]:
+    """The stamps of `generations` and the stored page: those PageCacheMiddleware read at
+    the start of this request when it did (a miss then costs no second round trip),
+    else one round trip now."""
+    early = getattr(request, "_page_cache", None)
+    if early is not None and early["key"] == key:
+        stamps = early["stamps"]
+        if all(generation.name in stamps for generation in generations):
+            return {g.name: stamps[g.name] for g in generations}, early["stored"]
+    stamps, found = read(generations, [key])
+    return stamps, found.get(key)
+
+
 def public_page(*generations: Generation, seconds: int = STORE_SECONDS):
     """Serve the view's anonymous GETs from the page cache, valid under `generations`.
 
@@ -161,8 +184,7 @@ def public_page(*generations: Generation, seconds: int = STORE_SECONDS):
             if not _eligible(request):
                 return view(request, *args, **kwargs)
             key = _key(request)
-            stamps, found = read(generations, [key])
-            stored = found.get(key)
+            stamps, stored = _stamps_and_page(request, generations, key)
             if stored and stored["stamps"] == stamps:
                 return _from_store(request, stored)
             response = view(request, *args, **kwargs)
@@ -177,7 +199,9 @@ def public_page(*generations: Generation, seconds: int = STORE_SECONDS):
                 "headers": [(h, v) for h, v in response.items() if h.lower() not in _NOT_KEPT],
                 "body": body,
             }
-            cache.set(key, stored, seconds)
+            early = getattr(request, "_page_cache", None) is not None
+            if not early:
+                cache.set(key, stored, seconds)
             if _accepts_gzip(request):
                 # Compressed once: the stored bytes, not a second gzip by the middleware.
                 response = _from_store(request, stored)
@@ -185,11 +209,72 @@ def public_page(*generations: Generation, seconds: int = STORE_SECONDS):
                 response["ETag"] = stored["etag"]
                 public_response_headers(response)
             response["X-Page-Cache"] = "miss"
+            if early:
+                # PageCacheMiddleware stores it, with the headers the whole stack adds.
+                response._page_cache_store = (key, stored, seconds)
             return response
 
         return wrapper
 
     return decorator
+
+
+class PageCacheMiddleware:
+    """Serve page-cache hits before the middleware below it, and store what `public_page`
+    rendered with the headers the whole stack gave it.
+
+    It sits below the middleware whose headers every response carries (security headers,
+    CSP, permissions policy, the request id) and above sessions, the language, CSRF,
+    authentication and messages. The rules are `public_page`'s: only GET and HEAD without
+    a session or messages cookie; the language picked as LocaleMiddleware picks it; the
+    key of `_key()`; served only while every generation the page was made under is
+    current (the stamps of every generation and the page come in one round trip); never
+    stored when the stack set a cookie on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.locale = LocaleMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not self._may_serve(request):
+            return self.get_response(request)
+        self.locale.process_request(request)  # the language, as the full stack picks it
+        key = _key(request)
+        generations = every_generation()
+        try:
+            found = cache.get_many([g.key for g in generations] + [key])
+        except Exception:  # noqa: BLE001
+            # The cache cannot be read (the database cache during an outage): the full
+            # stack answers, as it would without this middleware (/healthz's own 503).
+            return self.get_response(request)
+        stamps = {g.name: found[g.key] for g in generations if g.key in found}
+        stored = found.get(key)
+        if stored and all(stamps.get(name) == stamp for name, stamp in stored["stamps"].items()):
+            return _from_store(request, stored)
+        request._page_cache = {"key": key, "stamps": stamps, "stored": stored}
+        response = self.get_response(request)
+        pending = getattr(response, "_page_cache_store", None)
+        if pending is not None and not response.cookies:
+            key, stored, seconds = pending
+            stored["headers"] = [(h, v) for h, v in response.items() if h.lower() not in _NOT_KEPT]
+            cache.set(key, stored, seconds)
+        return response
+
+    @staticmethod
+    def _may_serve(request: HttpRequest) -> bool:
+        if not _eligible(request):
+            return False
+        try:
+            request.get_host()
+        except DisallowedHost:
+            return False  # the full stack answers it (400)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        # A body over the limit is refused by the stack (413), on a GET too.
+        limit = getattr(settings, "MAX_REQUEST_BODY_SIZE", None)
+        return limit is None or length <= limit
 
 
 def cached_fragment(

@@ -1,8 +1,7 @@
 """Pages that `make bench` measures for the site-wide part of the portal, and the impact
-figures (public page and staff dashboard). A third element "staff" measures the page as
-a logged-in staff member with a second factor (the dashboard is in the admin)."""
-
-STAFF = "staff"
+figures (public page and staff dashboard). A third element names who loads the page
+(config/management/commands/bench.py): "member" for the bench's organisation member,
+a staff role for staff with a second factor (the dashboard is in the admin)."""
 
 
 def pages() -> list[tuple[str, ...]]:
@@ -11,6 +10,7 @@ def pages() -> list[tuple[str, ...]]:
         ("home (en)", "/en/"),
         ("impact page (da)", "/resultater/"),
         ("impact page (en)", "/en/impact/"),
-        ("impact dashboard, staff (month)", "/en/admin/impact/report/", STAFF),
-        ("impact dashboard, staff (year)", "/admin/impact/report/?grain=year", STAFF),
+        ("account page", "/accounts/profile/", "member"),
+        ("impact dashboard (month)", "/en/admin/impact/report/", "editor"),
+        ("impact dashboard (year)", "/admin/impact/report/?grain=year", "editor"),
     ]

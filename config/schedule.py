@@ -37,6 +37,7 @@ JOBS = [
     Job("prune_logos", time(3, 0), {"delete": True}),
     Job("send_partner_renewal_reminders", time(6, 0)),
     Job("send_funding_digest", time(7, 0)),
+    Job("cull_cache", time(4, 0)),
 ]
 BY_COMMAND = {job.command: job for job in JOBS}
 

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "config.middleware.LeadingSlashesMiddleware",
     "config.middleware.StaticFilesMiddleware",  # WhiteNoise without its manifest
     "csp.middleware.CSPMiddleware",
+    # Page-cache hits end here: below the headers every response carries, above the rest.
+    "common.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Both before anything reads the form (CsrfViewMiddleware does), after the language.
@@ -152,10 +154,12 @@ if REDIS_URL:
         }
     }
 else:
+    # One round trip per write; culled by the daily job `cull_cache` (common/cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "common.cache.DatabaseCache",
             "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "100000"))},
         }
     }
 

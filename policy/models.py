@@ -386,7 +386,12 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
+        indexes = [
+            models.Index(fields=["event", "status"], name="registration_event_status"),
+            # A person's registrations are theirs by account or by the address they typed
+            # (account page, Min tilmelding): without it that OR reads the whole table.
+            models.Index(Lower("email"), name="registration_email_lower"),
+        ]
         constraints = [
             # One registration per person and event: a second attempt (a double click,
             # two tabs) fails here, whatever the application checked before.

@@ -53,3 +53,17 @@ def test_a_rejection_shows_its_reasons(client, member, make_case, validator):
     body = client.get("/en/cases/mine/").content.decode()
     assert "Out of scope." in body
     assert "Message from the validator" in body
+
+
+def test_many_applications_come_a_page_at_a_time(
+    client, member, make_case, django_assert_max_num_queries
+):
+    for number in range(25):
+        make_case(title=f"Job bridge {number:02d}")
+    client.force_login(member)
+    with django_assert_max_num_queries(10):  # the same budget for 25 as for one
+        first = client.get("/en/cases/mine/").content.decode()
+    second = client.get("/en/cases/mine/?page=2").content.decode()
+    assert first.count('class="case-card"') == 20
+    assert second.count('class="case-card"') == 5
+    assert 'rel="next"' in first and 'rel="prev"' in second

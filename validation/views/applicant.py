@@ -12,6 +12,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -103,19 +104,29 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("-updated_at", "-pk")
         .only("pk", "title", "status", "slug", "updated_at", "consent_portal", "actor__name")
     )
+    # Paged like every list: an organisation with hundreds of applications gets a page
+    # of them, not one page of hundreds of cards.
+    page_obj = Paginator(cases, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         (
             case,
             _next_step(case),
             case.last_note if case.last_action in VALIDATOR_MESSAGES else "",
         )
-        for case in cases
+        for case in page_obj
     ]
     return render(
         request,
         "validation/dashboard.html",
-        {"rows": rows, "can_apply": permissions.applicant_actors(request.user).exists()},
+        {
+            "rows": rows,
+            "page_obj": page_obj,
+            "can_apply": permissions.applicant_actors(request.user).exists(),
+        },
     )
+
+
+DASHBOARD_PAGE_SIZE = 20
 
 
 @require_http_methods(GET_POST)
