@@ -27,6 +27,7 @@ Only stock PostgreSQL is used (no extensions), so this runs on any managed serve
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 import threading
 from collections.abc import Callable, Iterable
@@ -49,7 +50,7 @@ from django.db.models.signals import post_delete, post_save
 from django.db.models.sql import Query
 from django.utils import translation
 
-from common.generations import Generation
+from common.generations import Generation, current_many
 
 # Letters and digits only: what goes into a raw tsquery can never be tsquery syntax.
 _WORD = re.compile(r"[^\W_]+")
@@ -99,7 +100,13 @@ class _Compiled(SearchQuery):
     """A search query compiled to SQL once, a leaf for the ORM however often it is used.
     A query widened by the glossary is a tree of dozens of nodes, used in the filter, in
     the rank and in every taxonomy's subquery; resolving and copying that tree each time
-    cost the portal-wide search more than the database's own work."""
+    cost the portal-wide search more than the database's own work.
+
+    The SQL is a scalar subquery, so PostgreSQL computes the tsquery once per statement
+    and plans every match without seeing it: a common word's many ORed lexemes made the
+    planner expect a quarter of the table and read every row's vector; a tsquery it
+    cannot see is planned on the GIN index, which finds the same rows several times
+    faster (tens of thousands of actors and resources)."""
 
     def __init__(self, sql: str, params: tuple):
         models.Expression.__init__(self, output_field=SearchQueryField())
@@ -116,7 +123,7 @@ class _Compiled(SearchQuery):
         return self
 
     def as_sql(self, compiler, connection, **extra):
-        return self.sql, list(self.params)
+        return f"(SELECT {self.sql})", list(self.params)
 
 
 def _compiled(query: SearchQuery) -> SearchQuery:
@@ -290,16 +297,58 @@ def ranked(queryset: QuerySet, query: SearchQuery, *, field: str = "search_vecto
 # --- When nothing is found ----------------------------------------------------------------
 
 VOCABULARY_KEY = "search:vocabulary"
-VOCABULARY_SECONDS = 600
+VOCABULARY_SECONDS = 24 * 60 * 60
 
 
-def vocabulary(querysets: Iterable[QuerySet], extra: Callable[[], Iterable[str]]) -> set[str]:
+@dataclass(frozen=True)
+class Vocabulary:
+    """The portal's words, and the same words by length (what suggestion() compares)."""
+
+    words: frozenset[str]
+    by_length: dict[int, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> Vocabulary:
+        by_length: dict[int, list[str]] = {}
+        for word in sorted(set(words)):
+            by_length.setdefault(len(word), []).append(word)
+        return cls(frozenset(words), {n: tuple(w) for n, w in by_length.items()})
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.words
+
+
+# The vocabulary as this process last read it, with the stamps it was read under.
+_VOCABULARY: dict[str, tuple[dict[str, str], Vocabulary]] = {}
+
+
+def vocabulary(
+    querysets: Iterable[QuerySet],
+    extra: Callable[[], Iterable[str]],
+    generations: Iterable[Generation] = (),
+) -> Vocabulary:
     """The words the portal holds: the unstemmed words (weight D, the "simple" parts) of
     the public rows' vectors, read in one query, and the `extra` words (taxonomy names,
-    the glossary). Cached for a few minutes: it only feeds suggestions."""
-    words = cache.get(VOCABULARY_KEY)
-    if words is not None:
-        return words
+    the glossary). Reading every vector costs seconds on a large portal, so the words are
+    kept, in the cache and in the process, until one of `generations` (the data they are
+    read from) changes, or a day has passed."""
+    generations = tuple(generations)
+    stamps = current_many(generations) if generations else {}
+    memo = _VOCABULARY.get(VOCABULARY_KEY)
+    if memo is not None and memo[0] == stamps:
+        return memo[1]
+    stamped = ":".join(f"{n}={v}" for n, v in sorted(stamps.items()))
+    key = f"{VOCABULARY_KEY}:{hashlib.sha256(stamped.encode()).hexdigest()[:32]}"
+    words = cache.get(key)
+    if words is None:
+        words = _read_vocabulary(querysets, extra)
+        cache.set(key, words, VOCABULARY_SECONDS)
+    known = Vocabulary.of(words)
+    _VOCABULARY[VOCABULARY_KEY] = (stamps, known)
+    return known
+
+
+def _read_vocabulary(querysets: Iterable[QuerySet], extra: Callable[[], Iterable[str]]) -> set:
     selects, params = [], []
     for queryset in querysets:
         sql, sql_params = queryset.values("search_vector").query.sql_with_params()
@@ -315,22 +364,32 @@ def vocabulary(querysets: Iterable[QuerySet], extra: Callable[[], Iterable[str]]
             words.update(row[0] for row in cursor.fetchall())
     for text in extra():
         words.update(w.lower() for w in _WORD.findall(text))
-    words = {w for w in words if len(w) >= 3 and not w.isdigit()}
-    cache.set(VOCABULARY_KEY, words, VOCABULARY_SECONDS)
-    return words
+    return {w for w in words if len(w) >= 3 and not w.isdigit()}
 
 
-def suggestion(text: str, words: set[str]) -> str | None:
+# difflib's ratio is 2 * matches / (len(a) + len(b)): at this cutoff a word can only be
+# close to words whose length is within these bounds of its own.
+SUGGESTION_CUTOFF = 0.75
+
+
+def suggestion(text: str, words: Vocabulary) -> str | None:
     """What the visitor may have meant: each typed word the portal does not know replaced
-    by the closest word it does, or None when no word changes."""
+    by the closest word it does, or None when no word changes. Only the words of a length
+    that could be close enough are compared (difflib would skip the others anyway)."""
     typed = _WORD.findall(text.lower()[:MAX_LENGTH])
-    known = sorted(words)
     changed, suggested = False, []
     for word in typed:
         if word in words or len(word) < 3:
             suggested.append(word)
             continue
-        close = difflib.get_close_matches(word, known, n=1, cutoff=0.75)
+        m = len(word)
+        candidates = [
+            known
+            for n, same_length in words.by_length.items()
+            if 2 * min(m, n) / (m + n) >= SUGGESTION_CUTOFF
+            for known in same_length
+        ]
+        close = difflib.get_close_matches(word, candidates, n=1, cutoff=SUGGESTION_CUTOFF)
         if close:
             changed = True
         suggested.append(close[0] if close else word)

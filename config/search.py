@@ -20,12 +20,26 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from common.search import found, glossary_entries, rank, search_query, suggestion, vocabulary
+from common.search import (
+    GLOSSARY,
+    found,
+    glossary_entries,
+    rank,
+    search_query,
+    suggestion,
+    vocabulary,
+)
+from ecosystem import facets as ecosystem_facets
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
+from funding import facets as funding_facets
 from funding.models import FundingOpportunity
+from pages import models as pages_models
 from pages.models import NewsArticle
+from policy import facets as policy_facets
 from policy.models import Event
+from resources import facets as resources_facets
 from resources.models import Resource
+from validation import facets as validation_facets
 from validation.models import CaseApplication
 
 HITS_PER_KIND = 5
@@ -139,7 +153,20 @@ def _group(kind: Kind, query: SearchQuery, text: str) -> Group:
 def suggest(text: str) -> str | None:
     """ "Mente du …?": the typed words, each unknown one replaced by the closest word in
     the portal's own vocabulary (its public rows' words, taxonomy names, the glossary)."""
-    return suggestion(text, vocabulary([kind.rows() for kind in KINDS], _known_words))
+    rows = [kind.rows() for kind in KINDS]
+    return suggestion(text, vocabulary(rows, _known_words, VOCABULARY_GENERATIONS))
+
+
+# What the vocabulary is read from: every kind's rows, the taxonomies, the glossary.
+VOCABULARY_GENERATIONS = (
+    ecosystem_facets.GENERATION,
+    resources_facets.GENERATION,
+    validation_facets.GENERATION,
+    policy_facets.GENERATION,
+    funding_facets.GENERATION,
+    pages_models.GENERATION,
+    GLOSSARY,
+)
 
 
 def _known_words() -> list[str]:
