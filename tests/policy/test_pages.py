@@ -347,3 +347,10 @@ def test_the_event_page_and_list_say_how_to_attend(client):
     assert "<dt>Deltagelse</dt><dd>Online</dd>" in page.replace("\n", "")
     assert "· Online" in unescaped(client.get("/arrangementer/"))
     assert "<dd>Online</dd>" in unescaped(client.get(f"/en/events/{event.slug}/")).replace("\n", "")
+
+
+def test_the_programme_carries_the_language_the_event_is_held_in(client):
+    event = EventFactory(language="da")
+    event.agenda.create(time="09:00", title="Velkomst og præsentation")
+    page = client.get(f"/en/events/{event.slug}/").content.decode()
+    assert '<dl class="event-agenda" lang="da">' in page  # Danish words on an English page
