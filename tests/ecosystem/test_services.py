@@ -1,12 +1,10 @@
 """The actor workflow and the membership operations, called directly."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
-from django.db import connection
 from django.utils import timezone, translation
 
 from ecosystem import services
@@ -19,6 +17,7 @@ from ecosystem.models import (
     Municipality,
     Theme,
 )
+from tests.concurrency import at_once
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -205,30 +204,19 @@ def test_two_moderators_deciding_at_once_give_one_decision():
     moderator = UserFactory(email="moderator@example.dk", staff=True, groups=["moderators"])
     other = UserFactory(email="moderator2@example.dk", staff=True, groups=["moderators"])
     actor = actor_in(Status.PENDING, owner)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def decide(action, by):
-        try:
-            barrier.wait()
-            services.transition_actor(
-                actor=Actor.objects.get(pk=actor.pk), action=action, by=by, reason="No."
-            )
-            outcomes.append(action)
-        except services.ActorTransitionError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+    def decide(action_and_moderator):
+        action, by = action_and_moderator
+        services.transition_actor(
+            actor=Actor.objects.get(pk=actor.pk), action=action, by=by, reason="No."
+        )
+        return action
 
-    threads = [
-        threading.Thread(target=decide, args=("approve", moderator)),
-        threading.Thread(target=decide, args=("reject", other)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(outcomes) == 2 and outcomes.count("refused") == 1
+    outcomes = at_once(
+        decide, [("approve", moderator), ("reject", other)], refused=services.ActorTransitionError
+    )
+    decided = [outcome for outcome in outcomes if outcome in ("approve", "reject")]
+    assert len(outcomes) == 2 and len(decided) == 1
     assert ActorLogEntry.objects.filter(actor=actor).count() == 1
 
 
