@@ -19,6 +19,7 @@ from ecosystem.models import (
 )
 from tests.concurrency import at_once
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.workflow_checks import assert_refused, assert_taken, every_step_from_every_state
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def actor_in(status: str, owner) -> Actor:
 
 # --- Every allowed and every forbidden transition -------------------------------------------
 
-TRANSITIONS = [(action, status) for action in services.WORKFLOW for status in ALL_STATUSES]
+TRANSITIONS = every_step_from_every_state(services.WORKFLOW, ALL_STATUSES)
 
 
 @pytest.mark.parametrize(("action", "status"), TRANSITIONS)
@@ -69,14 +70,8 @@ def test_every_transition_from_every_status(
             services.transition_actor(
                 actor=actor, action=action, by=by, reason=reason, language="en"
             )
-        actor.refresh_from_db()
-        assert actor.status == transition.target
-        entry = actor.log_entries.get()
-        assert (entry.action, entry.user, entry.changes) == (
-            transition.log,
-            by,
-            {"status": [status, transition.target]},
-        )
+        assert_taken(actor, transition, by, status, reason)
+        assert actor.log_entries.get().changes == {"status": [status, transition.target]}
         expected_to = moderator.email if transition.notify == "moderators" else owner.email
         assert [m.to for m in mail.outbox] == [[expected_to]]
     else:
@@ -85,9 +80,7 @@ def test_every_transition_from_every_status(
                 actor=actor, action=action, by=by, reason=reason, language="en"
             )
         assert actor.name in str(error.value.message)
-        actor.refresh_from_db()
-        assert actor.status == status
-        assert not actor.log_entries.exists()
+        assert_refused(actor, status)
         assert mail.outbox == []
 
 

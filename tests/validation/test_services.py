@@ -9,6 +9,7 @@ from django.core import mail
 from ecosystem import staff
 from tests.concurrency import at_once
 from tests.factories import CaseApplicationFactory, MembershipFactory, UserFactory
+from tests.workflow_checks import assert_refused, assert_taken, every_step_from_every_state
 from validation import services, workdays
 from validation.models import CaseApplication, CaseLogEntry, Status
 
@@ -19,7 +20,7 @@ ALL_STATES = list(Status.values)
 
 # --- Every allowed and every forbidden transition -------------------------------------------
 
-TRANSITIONS = [(action, state) for action in services.TRANSITIONS for state in ALL_STATES]
+TRANSITIONS = every_step_from_every_state(services.TRANSITIONS, ALL_STATES)
 
 
 @pytest.mark.parametrize(("action", "state"), TRANSITIONS)
@@ -34,16 +35,7 @@ def test_every_transition_from_every_state(
     if state in transition.sources:
         with django_capture_on_commit_callbacks(execute=True):
             services.transition_case(case=case, action=action, by=by, reason=reason, language="en")
-        case.refresh_from_db()
-        assert case.status == transition.target
-        entry = case.log_entries.get()
-        assert (entry.action, entry.user, entry.from_status, entry.to_status, entry.note) == (
-            transition.log,
-            by,
-            state,
-            transition.target,
-            reason,
-        )
+        assert_taken(case, transition, by, state, reason)
         expected_to = validator.email if transition.notify == "validators" else member.email
         # The review started with a decision mails nothing: the decision's mail tells.
         assert [m.to for m in mail.outbox] == ([[expected_to]] if transition.mail else [])
@@ -51,9 +43,7 @@ def test_every_transition_from_every_state(
         with pytest.raises(services.CaseError) as error:
             services.transition_case(case=case, action=action, by=by, reason=reason, language="en")
         assert case.title in str(error.value.message)
-        case.refresh_from_db()
-        assert case.status == state
-        assert not case.log_entries.exists()
+        assert_refused(case, state)
 
 
 @pytest.mark.parametrize("action", list(services.TRANSITIONS))
