@@ -46,3 +46,22 @@ def at_once(
     if errors:
         raise errors[0]
     return outcomes
+
+
+def decide_at_once(
+    take_step: Callable[[str, Any], Any],
+    decisions: dict[str, Any],
+    *,
+    refused: type[Exception] | tuple[type[Exception], ...],
+) -> list[str]:
+    """People take different steps on one row at the same moment: `take_step(action, by)`
+    for every action → person of `decisions`. Returns the actions that were taken; every
+    other one must have been refused with `refused`."""
+
+    def decide(decision: tuple[str, Any]) -> str:
+        take_step(*decision)
+        return decision[0]
+
+    outcomes = at_once(decide, decisions.items(), refused=refused)
+    assert len(outcomes) == len(decisions)
+    return [outcome for outcome in outcomes if outcome in decisions]
