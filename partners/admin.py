@@ -225,7 +225,7 @@ class PartnerApplicationAdmin(PartnerStaffOnly, admin.ModelAdmin):
             "title": title,
             "subtitle": None,
             "opts": self.model._meta,
-            "applications": queryset.select_related("actor"),
+            "objects": queryset.select_related("actor"),
             "form": form,
             "action": request.POST.get("action", ""),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,

@@ -20,6 +20,7 @@ from common.mail import Recipient
 from common.workflow import DomainError, Transition, Workflow, apply_transition
 from ecosystem import staff
 from ecosystem.models import Actor, Membership, Partnership, User
+from ecosystem.services import group_recipients
 from partners import permissions
 from partners.models import (
     OPEN_STATES,
@@ -278,14 +279,7 @@ def owner_recipients(actor: Actor) -> list[Recipient]:
 
 
 def staff_recipients() -> list[Recipient]:
-    users = (
-        User.objects.filter(
-            is_active=True, is_staff=True, groups__name__in=[staff.MODERATORS, staff.EDITORS]
-        )
-        .distinct()
-        .order_by("email")
-    )
-    return [mail.recipient(user) for user in users]
+    return group_recipients(staff.MODERATORS, staff.EDITORS, staff_only=True)
 
 
 # --- Renewals ------------------------------------------------------------------------------

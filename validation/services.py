@@ -28,6 +28,7 @@ from common.workflow import (
 )
 from ecosystem import staff
 from ecosystem.models import Actor, User
+from ecosystem.services import group_recipients
 from validation import permissions, review
 from validation.models import (
     CaseApplication,
@@ -558,9 +559,4 @@ def members(actor: Actor) -> list[Recipient]:
 
 
 def validators() -> list[Recipient]:
-    users = (
-        User.objects.filter(is_active=True, groups__name=staff.VALIDATORS)
-        .distinct()
-        .order_by("email")
-    )
-    return [mail.recipient(user) for user in users]
+    return group_recipients(staff.VALIDATORS)

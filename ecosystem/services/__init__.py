@@ -37,10 +37,12 @@ from ecosystem.services.workflow import (
     ACTOR_WORKFLOW,
     WORKFLOW,
     allowed_actions,
+    group_recipients,
     transition_actor,
 )
 
 __all__ = [
+    "group_recipients",
     "ACTOR_WORKFLOW",
     "INVITATION_VALID_DAYS",
     "INVITATIONS_PER_ADDRESS_PER_DAY",

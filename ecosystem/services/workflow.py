@@ -149,10 +149,14 @@ def member_recipients(actor: Actor) -> list[Recipient]:
     return [mail.recipient(user) for user in users]
 
 
+def group_recipients(*groups: str, staff_only: bool = False) -> list[Recipient]:
+    """The active people in any of the staff `groups` (with `staff_only`, only those who
+    may still use the admin), each once, by e-mail address: whom a workflow mails."""
+    users = User.objects.filter(is_active=True, groups__name__in=groups)
+    if staff_only:
+        users = users.filter(is_staff=True)
+    return [mail.recipient(user) for user in users.distinct().order_by("email")]
+
+
 def moderator_recipients() -> list[Recipient]:
-    users = (
-        User.objects.filter(is_active=True, groups__name=staff.MODERATORS)
-        .distinct()
-        .order_by("email")
-    )
-    return [mail.recipient(user) for user in users]
+    return group_recipients(staff.MODERATORS)

@@ -3,15 +3,13 @@
 A small workflow over Actor, declared here, so the tests are about the mechanism and not
 about the ecosystem's own table (tests/ecosystem/test_services.py covers that)."""
 
-import threading
-
 import pytest
 from django.core import mail
-from django.db import connections
 from django.utils import timezone, translation
 
 from common.workflow import Transition, TransitionError, Workflow, apply_transition
 from ecosystem.models import Actor, ActorLogEntry
+from tests.concurrency import at_once
 from tests.factories import ActorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -239,25 +237,15 @@ def test_two_people_taking_the_same_step_at_once_take_it_once():
     """The row lock: both read "draft"; without it both would publish, log and mail."""
     editors = [UserFactory(email=f"editor{n}@example.dk", staff=True) for n in (1, 2)]
     actor = ActorFactory(draft=True)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
-    def publish(by):
-        try:
-            row = Actor.objects.get(pk=actor.pk)
-            barrier.wait()
-            apply_transition(WORKFLOW, row, "publish", by=by, language="en")
-            outcomes.append("published")
-        except TransitionError as error:
-            outcomes.append(str(error.message))
-        finally:
-            connections.close_all()
+    def publish(row_and_editor):
+        row, by = row_and_editor
+        apply_transition(WORKFLOW, row, "publish", by=by, language="en")
+        return "published"
 
-    threads = [threading.Thread(target=publish, args=(by,)) for by in editors]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # Both rows are read before either step starts: both say "draft".
+    rows = [(Actor.objects.get(pk=actor.pk), by) for by in editors]
+    outcomes = at_once(publish, rows, refused=TransitionError)
     assert sorted(outcomes) == ["only a draft can be published.", "published"]
     assert ActorLogEntry.objects.filter(actor=actor).count() == 1
     assert len(mail.outbox) == 1

@@ -10,25 +10,17 @@ from django.utils import translation
 
 from ecosystem.models import Actor, ActorLogEntry, Invitation, JoinRequest, Membership, User
 from pages.models import ContactMessage
-from tests.factories import PASSWORD, ActorFactory, MembershipFactory, UserFactory
+from tests.config.personal_data import ACCOUNT_URL, DATA_URL, DELETE_URL, two_people
+from tests.factories import PASSWORD, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-# Danish addresses, so the pages answer in Danish whatever language a test left active.
-ACCOUNT_URL = "/accounts/profile/"
-DATA_URL = "/accounts/profile/data/"
-DELETE_URL = "/accounts/profile/delete/"
 
 
 @pytest.fixture
 def world():
-    person = UserFactory(email="karen@example.dk", full_name="Karen Jensen")
-    other = UserFactory(email="ole@example.dk", full_name="Ole Olsen")
-    shared = ActorFactory(name="Fælles Forening")
-    MembershipFactory(user=person, actor=shared, role=Membership.Role.OWNER)
-    MembershipFactory(user=other, actor=shared, role=Membership.Role.OWNER)
-    elsewhere = ActorFactory(name="Oles Egen Virksomhed")
-    MembershipFactory(user=other, actor=elsewhere, role=Membership.Role.OWNER)
+    people = two_people(Membership.Role.OWNER)
+    person, other = people["person"], people["other"]
+    shared, elsewhere = people["shared"], people["elsewhere"]
     JoinRequest.objects.create(actor=elsewhere, user=person, message="Må jeg være med?")
     Invitation.objects.create(
         actor=shared, email="ny@example.dk", token="t" * 40, invited_by=person

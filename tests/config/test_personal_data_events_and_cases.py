@@ -12,12 +12,11 @@ from django.utils import timezone
 
 from ecosystem.models import Membership
 from policy.models import EventLogEntry, Registration
+from tests.config.personal_data import ACCOUNT_URL, DATA_URL, DELETE_URL, two_people
 from tests.factories import (
     PASSWORD,
-    ActorFactory,
     CaseApplicationFactory,
     EventFactory,
-    MembershipFactory,
     RegistrationFactory,
     UserFactory,
 )
@@ -25,20 +24,12 @@ from validation.models import CaseApplication, CaseLogEntry, InterestMessage
 
 pytestmark = pytest.mark.django_db
 
-ACCOUNT_URL = "/accounts/profile/"
-DATA_URL = "/accounts/profile/data/"
-DELETE_URL = "/accounts/profile/delete/"
-
 
 @pytest.fixture
 def world():
-    person = UserFactory(email="karen@example.dk", full_name="Karen Jensen")
-    other = UserFactory(email="ole@example.dk", full_name="Ole Olsen")
-    shared = ActorFactory(name="Fælles Forening")
-    MembershipFactory(user=person, actor=shared, role=Membership.Role.EDITOR)
-    MembershipFactory(user=other, actor=shared, role=Membership.Role.OWNER)
-    elsewhere = ActorFactory(name="Oles Egen Virksomhed")
-    MembershipFactory(user=other, actor=elsewhere, role=Membership.Role.OWNER)
+    people = two_people(Membership.Role.EDITOR)
+    person, other = people["person"], people["other"]
+    shared, elsewhere = people["shared"], people["elsewhere"]
 
     upcoming = EventFactory(title_da="Rundbord i Aarhus", title_en="Roundtable in Aarhus")
     past = EventFactory(

@@ -125,6 +125,9 @@ def test_reject_asks_for_a_reason_on_its_own_page_and_mails_it(
 ):
     page = act(moderator_client, "reject", pending).content.decode()
     assert "Reject actors" in page and "Ventende Forening" in page and 'name="reason"' in page
+    # The page's form posts the same action again, for the same actor.
+    assert f'name="_selected_action" value="{pending.pk}"' in page
+    assert 'name="action" value="reject"' in page
     page = act(moderator_client, "reject", pending, apply="1", reason="").content.decode()
     assert "This field is required." in page
     assert Actor.objects.get(pk=pending.pk).status == Actor.Status.PENDING

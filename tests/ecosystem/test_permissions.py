@@ -7,13 +7,12 @@ nothing leaks; an editor of the same organisation gets 403 for an owner-only act
 """
 
 import pytest
-from django.urls import reverse
 
 from ecosystem import permissions, staff, urls
 from ecosystem.models import Invitation, JoinRequest, Membership
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
 from tests.once import once_per_module
-from tests.permission_tables import PermissionTable, request_as
+from tests.permission_tables import PermissionTable
 
 pytestmark = pytest.mark.django_db
 
@@ -121,32 +120,9 @@ def world():
     }
 
 
-def url_for(world, name: str, target: str | None) -> str:
-    if name.startswith("admin:"):
-        args = [world["admin"][target]] if target else []
-        return reverse(name, args=args)
-    return reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
-
-
-def respond(client, world, role, name, method, target):
-    user = None if role == "anonymous" else world["users"][role]
-    url = url_for(world, name, target)
-    return request_as(client, user, method, url, POST_DATA.get(name) if method == "POST" else None)
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(MEMBER_TABLE))
-def test_member_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE))
-def test_public_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(ADMIN_TABLE))
-def test_admin_actor_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(MEMBER_TABLE, PUBLIC_TABLE, ADMIN_TABLE))
+def test_pages(client, world, role, name, method, target, expected):
+    assert TABLE.status(client, world, role, name, method, target, POST_DATA.get(name)) == expected
 
 
 def test_the_table_covers_every_url_of_the_ecosystem_app():

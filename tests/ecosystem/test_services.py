@@ -1,12 +1,10 @@
 """The actor workflow and the membership operations, called directly."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core import mail
-from django.db import connection
 from django.utils import timezone, translation
 
 from ecosystem import services
@@ -19,7 +17,9 @@ from ecosystem.models import (
     Municipality,
     Theme,
 )
+from tests.concurrency import decide_at_once
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.workflow_checks import assert_refused, assert_taken, every_step_from_every_state
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +53,7 @@ def actor_in(status: str, owner) -> Actor:
 
 # --- Every allowed and every forbidden transition -------------------------------------------
 
-TRANSITIONS = [(action, status) for action in services.WORKFLOW for status in ALL_STATUSES]
+TRANSITIONS = every_step_from_every_state(services.WORKFLOW, ALL_STATUSES)
 
 
 @pytest.mark.parametrize(("action", "status"), TRANSITIONS)
@@ -70,14 +70,8 @@ def test_every_transition_from_every_status(
             services.transition_actor(
                 actor=actor, action=action, by=by, reason=reason, language="en"
             )
-        actor.refresh_from_db()
-        assert actor.status == transition.target
-        entry = actor.log_entries.get()
-        assert (entry.action, entry.user, entry.changes) == (
-            transition.log,
-            by,
-            {"status": [status, transition.target]},
-        )
+        assert_taken(actor, transition, by, status, reason)
+        assert actor.log_entries.get().changes == {"status": [status, transition.target]}
         expected_to = moderator.email if transition.notify == "moderators" else owner.email
         assert [m.to for m in mail.outbox] == [[expected_to]]
     else:
@@ -86,9 +80,7 @@ def test_every_transition_from_every_status(
                 actor=actor, action=action, by=by, reason=reason, language="en"
             )
         assert actor.name in str(error.value.message)
-        actor.refresh_from_db()
-        assert actor.status == status
-        assert not actor.log_entries.exists()
+        assert_refused(actor, status)
         assert mail.outbox == []
 
 
@@ -205,30 +197,14 @@ def test_two_moderators_deciding_at_once_give_one_decision():
     moderator = UserFactory(email="moderator@example.dk", staff=True, groups=["moderators"])
     other = UserFactory(email="moderator2@example.dk", staff=True, groups=["moderators"])
     actor = actor_in(Status.PENDING, owner)
-    barrier = threading.Barrier(2)
-    outcomes = []
 
     def decide(action, by):
-        try:
-            barrier.wait()
-            services.transition_actor(
-                actor=Actor.objects.get(pk=actor.pk), action=action, by=by, reason="No."
-            )
-            outcomes.append(action)
-        except services.ActorTransitionError:
-            outcomes.append("refused")
-        finally:
-            connection.close()
+        actor_now = Actor.objects.get(pk=actor.pk)
+        services.transition_actor(actor=actor_now, action=action, by=by, reason="No.")
 
-    threads = [
-        threading.Thread(target=decide, args=("approve", moderator)),
-        threading.Thread(target=decide, args=("reject", other)),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(outcomes) == 2 and outcomes.count("refused") == 1
+    decisions = {"approve": moderator, "reject": other}
+    taken = decide_at_once(decide, decisions, refused=services.ActorTransitionError)
+    assert len(taken) == 1
     assert ActorLogEntry.objects.filter(actor=actor).count() == 1
 
 

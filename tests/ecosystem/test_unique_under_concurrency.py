@@ -1,13 +1,11 @@
 """Every "one of" rule holds in the database: ten simultaneous registrations of one
 organisation abroad (no municipality) make one actor."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from ecosystem import services
 from ecosystem.models import Actor
+from tests.concurrency import at_once
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,24 +31,12 @@ def abroad(**overrides):
 
 def test_ten_simultaneous_registrations_abroad_make_one_actor():
     users = [UserFactory(email=f"person{n}@example.se") for n in range(10)]
-    barrier = threading.Barrier(len(users))
-    outcomes = []
 
     def register(user):
-        try:
-            barrier.wait()
-            services.register_actor(by=user, values=abroad(), language="en")
-            outcomes.append("created")
-        except services.DuplicateActorError as error:
-            outcomes.append(str(error.message))
-        finally:
-            connection.close()
+        services.register_actor(by=user, values=abroad(), language="en")
+        return "created"
 
-    threads = [threading.Thread(target=register, args=(user,)) for user in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    outcomes = at_once(register, users, refused=services.DuplicateActorError)
     assert Actor.objects.filter(name="Svensk Social Innovation").count() == 1
     assert outcomes.count("created") == 1
     assert len(outcomes) == 10

@@ -16,7 +16,7 @@ from funding.models import FundingAlert
 from tests.factories import MembershipFactory, UserFactory
 from tests.funding.factories import FundingAlertFactory, FundingOpportunityFactory
 from tests.once import once_per_module
-from tests.permission_tables import PermissionTable, request_as
+from tests.permission_tables import PermissionTable
 
 pytestmark = pytest.mark.django_db
 
@@ -93,19 +93,14 @@ def world():
     }
 
 
-def respond(client, world, role, name, method, target):
-    user = None if role == "anonymous" else world["users"][role]
-    if name.startswith("admin:"):
-        url = reverse(name, args=[world["admin"][target]] if target else [])
-    else:
-        url = reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
-    data = world["post"] if name == "alerts" else {}
-    return request_as(client, user, method, url, data if method == "POST" else None)
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE + ALERT_TABLE + ADMIN_TABLE))
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE, ALERT_TABLE, ADMIN_TABLE))
 def test_access(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
+    assert (
+        TABLE.status(
+            client, world, role, name, method, target, world["post"] if name == "alerts" else None
+        )
+        == expected
+    )
 
 
 def test_every_url_has_a_row():

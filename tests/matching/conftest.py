@@ -19,6 +19,7 @@ import pytest
 
 from ecosystem.models import SDG, Actor, TargetGroup, Theme
 from tests.factories import ActorFactory, CaseApplicationFactory, MembershipFactory, UserFactory
+from tests.people import stranger  # noqa: F401 - a fixture
 
 EMPLOYMENT = "access-to-employment"
 INCLUSION = "active-inclusion"
@@ -54,11 +55,6 @@ def case(lead, title, *, theme_slugs=(), **kwargs):
 @pytest.fixture
 def owner():
     return UserFactory(email="owner@example.dk")
-
-
-@pytest.fixture
-def stranger():
-    return MembershipFactory(actor=ActorFactory(name="Naboen")).user
 
 
 @pytest.fixture

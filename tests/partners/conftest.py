@@ -7,6 +7,7 @@ from ecosystem import staff
 from ecosystem.models import Membership, Partnership
 from partners.models import PartnerApplication, Status, Tier
 from tests.factories import ActorFactory, MembershipFactory, UserFactory
+from tests.people import maker, staff_user, stranger  # noqa: F401 - stranger is a fixture
 
 
 class PartnerApplicationFactory(factory.django.DjangoModelFactory):
@@ -58,27 +59,14 @@ def editor(actor):
 
 @pytest.fixture
 def partner_staff():
-    user = UserFactory(
-        email="moderator@example.dk", staff_mfa=True, groups=[staff.MODERATORS], language="en"
-    )
-    return user
+    return staff_user("moderator@example.dk", staff.MODERATORS, language="en")
 
 
 @pytest.fixture
 def other_staff():
-    user = UserFactory(email="validator@example.dk", staff_mfa=True, groups=[staff.VALIDATORS])
-    return user
-
-
-@pytest.fixture
-def stranger():
-    return MembershipFactory(actor=ActorFactory(name="Naboen")).user
+    return staff_user("validator@example.dk", staff.VALIDATORS)
 
 
 @pytest.fixture
 def make_application(actor):
-    def make(**kwargs):
-        kwargs.setdefault("actor", actor)
-        return PartnerApplicationFactory(**kwargs)
-
-    return make
+    return maker(PartnerApplicationFactory, actor=actor)

@@ -41,6 +41,10 @@ def test_reject_asks_for_the_reason_then_sends_it(
     data = {"action": "reject", "_selected_action": [application.pk]}
     page = client.post(LIST, data)
     assert page.status_code == 200 and "Message to the organisation" in page.content.decode()
+    # The page's form posts the same action again, for the same application.
+    assert f'name="_selected_action" value="{application.pk}"' in page.content.decode()
+    assert 'name="action" value="reject"' in page.content.decode()
+    assert application.actor.name in page.content.decode()
     empty = client.post(LIST, {**data, "apply": "1", "reason": "  "})
     assert empty.status_code == 200
     application.refresh_from_db()

@@ -7,12 +7,11 @@ every state, never 403; the admin is the login page for non-staff and 404 for ot
 """
 
 import pytest
-from django.urls import reverse
 
 from ecosystem.models import Membership
 from partners import urls
 from tests.factories import ActorFactory, MembershipFactory
-from tests.permission_tables import PermissionTable, request_as
+from tests.permission_tables import PermissionTable
 
 pytestmark = pytest.mark.django_db
 
@@ -84,29 +83,10 @@ def world(owner, editor, stranger, partner_staff, other_staff, make_application)
     return world
 
 
-def respond(client, world, role, name, method, target):
-    user = None if role == "anonymous" else world["users"][role]
-    if name.startswith("admin:"):
-        url = reverse(name, args=[world["admin"][target]] if target else [])
-    else:
-        url = reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
-    # An empty form: it comes back with errors (200), nothing is saved.
-    return request_as(client, user, method, url, {} if method == "POST" else None)
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE))
-def test_public_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(MEMBER_TABLE))
-def test_member_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(ADMIN_TABLE))
-def test_admin_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
+# A POST sends an empty form: it comes back with errors (200), nothing is saved.
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE, MEMBER_TABLE, ADMIN_TABLE))
+def test_pages(client, world, role, name, method, target, expected):
+    assert TABLE.status(client, world, role, name, method, target, None) == expected
 
 
 def test_the_table_covers_every_url_of_the_partners_app():

@@ -13,11 +13,12 @@ from ecosystem.permissions import is_partner
 from partners import services
 from partners.models import PartnerApplication, Status, Tier
 from tests.factories import UserFactory
+from tests.workflow_checks import assert_refused, assert_taken, every_step_from_every_state
 
 pytestmark = pytest.mark.django_db
 
 ALL_STATES = list(Status.values)
-TRANSITIONS = [(action, state) for action in services.TRANSITIONS for state in ALL_STATES]
+TRANSITIONS = every_step_from_every_state(services.TRANSITIONS, ALL_STATES)
 
 
 @pytest.mark.parametrize(("action", "state"), TRANSITIONS)
@@ -34,16 +35,7 @@ def test_every_transition_from_every_state(
             services.transition_application(
                 application=application, action=action, by=by, reason=reason, language="en"
             )
-        application.refresh_from_db()
-        assert application.status == transition.target
-        entry = application.log_entries.get()
-        assert (entry.action, entry.user, entry.from_status, entry.to_status, entry.note) == (
-            transition.log,
-            by,
-            state,
-            transition.target,
-            reason,
-        )
+        assert_taken(application, transition, by, state, reason)
         if transition.mail and state not in transition.silent_from:
             expected = partner_staff.email if transition.notify == "staff" else owner.email
             assert [m.to for m in mail.outbox] == [[expected]]
@@ -55,9 +47,7 @@ def test_every_transition_from_every_state(
                 application=application, action=action, by=by, reason=reason, language="en"
             )
         assert "Ungdomsbroen" in str(error.value.message)
-        application.refresh_from_db()
-        assert application.status == state
-        assert not application.log_entries.exists()
+        assert_refused(application, state)
 
 
 @pytest.mark.parametrize("action", list(services.TRANSITIONS))

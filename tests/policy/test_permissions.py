@@ -14,7 +14,7 @@ from policy import permissions, urls
 from policy.models import Registration
 from tests.factories import EventFactory, RegistrationFactory, UserFactory
 from tests.once import once_per_module
-from tests.permission_tables import PermissionTable, request_as
+from tests.permission_tables import PermissionTable
 
 pytestmark = pytest.mark.django_db
 
@@ -113,28 +113,9 @@ def world():
     }
 
 
-def respond(client, world, role, name, method, target):
-    user = None if role == "anonymous" else world["users"][role]
-    if name.startswith("admin:"):
-        url = reverse(name, args=[world["admin"][target]] if target else [])
-    else:
-        url = reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
-    return request_as(client, user, method, url, POST_DATA.get(name) if method == "POST" else None)
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE))
-def test_public_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(REGISTRATION_TABLE))
-def test_registration_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(ADMIN_TABLE))
-def test_admin_event_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE, REGISTRATION_TABLE, ADMIN_TABLE))
+def test_pages(client, world, role, name, method, target, expected):
+    assert TABLE.status(client, world, role, name, method, target, POST_DATA.get(name)) == expected
 
 
 def test_the_table_covers_every_url_of_the_policy_app():

@@ -7,7 +7,6 @@ access level. Drafts are for editors only (404 to everyone else).
 """
 
 import pytest
-from django.urls import reverse
 from django.utils.translation import override
 
 from ecosystem import staff
@@ -106,30 +105,9 @@ def world():
     return {"users": users, **targets}
 
 
-def url_for(world, name: str, target: str | None) -> str:
-    if name.startswith("admin:"):
-        return reverse(name, args=[world["admin"][target]] if target else [])
-    return reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
-
-
-def respond(client, world, role, name, target):
-    user = None if role == "anonymous" else world["users"][role]
-    return request_as(client, user, "GET", url_for(world, name, target))
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE))
-def test_public_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(ACCESS_TABLE))
-def test_access_levels(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(ADMIN_TABLE))
-def test_admin_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, target).status_code == expected
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE, ACCESS_TABLE, ADMIN_TABLE))
+def test_pages(client, world, role, name, method, target, expected):
+    assert TABLE.status(client, world, role, name, method, target, None) == expected
 
 
 @pytest.mark.parametrize("role", TABLE.roles)
@@ -153,7 +131,7 @@ def test_the_table_covers_every_url_of_the_resources_app():
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in_and_back_to_the_file(client, world):
-    url = url_for(world, "download", "partners_file")
+    url = TABLE.url(world, "download", "partners_file")
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].endswith("?next=" + url)
@@ -162,7 +140,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in_and_back_to_the_file(client, wor
 def test_a_non_partner_is_told_how_an_organisation_becomes_a_partner(client, world):
     client.force_login(world["users"]["registered"])
     with override("en"):
-        url = url_for(world, "download", "partners_file")
+        url = TABLE.url(world, "download", "partners_file")
     response = client.get(url)
     assert response.status_code == 403
     assert b"How an organisation becomes a partner" in response.content
@@ -171,7 +149,7 @@ def test_a_non_partner_is_told_how_an_organisation_becomes_a_partner(client, wor
 
 def test_a_file_is_streamed_with_its_name_type_and_nosniff(client, world):
     client.force_login(world["users"]["partner"])
-    response = client.get(url_for(world, "download", "partners_file"))
+    response = client.get(TABLE.url(world, "download", "partners_file"))
     assert response["Content-Type"] == "application/pdf"
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Disposition"] == 'attachment; filename="rapport.pdf"'

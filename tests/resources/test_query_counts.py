@@ -10,6 +10,7 @@ from ecosystem.models import Actor, TargetGroup, Theme
 from resources.facets import GENERATION
 from resources.models import Collection, CollectionItem, Resource
 from tests.factories import ActorFactory, ResourceFactory, add_pdf
+from tests.query_budgets import fetch_within, link_at_random
 
 pytestmark = pytest.mark.django_db
 
@@ -38,16 +39,8 @@ def make_resources(count: int) -> list[Resource]:
         for n in range(count)
     )
     themes, groups = list(Theme.objects.all()), list(TargetGroup.objects.all())
-    Resource.themes.through.objects.bulk_create(
-        Resource.themes.through(resource=r, theme=t)
-        for r in resources
-        for t in rng.sample(themes, 2)
-    )
-    Resource.target_groups.through.objects.bulk_create(
-        Resource.target_groups.through(resource=r, targetgroup=g)
-        for r in resources
-        for g in rng.sample(groups, 2)
-    )
+    link_at_random(Resource.themes, resources, themes, 2, rng)
+    link_at_random(Resource.target_groups, resources, groups, 2, rng)
     Resource.publishers.through.objects.bulk_create(
         Resource.publishers.through(resource=r, actor=rng.choice(actors)) for r in resources
     )
@@ -86,12 +79,7 @@ BUDGETS = {
 def test_each_page_has_a_fixed_query_budget(client, library, page, django_assert_max_num_queries):
     path, cold, warm = BUDGETS[page]
     headers = {"HTTP_HX_REQUEST": "true"} if page == "library htmx" else {}
-    for budget in (cold, warm):
-        with django_assert_max_num_queries(budget):
-            response = client.get(path, **headers)
-            body = b"".join(response) if response.streaming else response.content
-        assert response.status_code == 200
-        assert body
+    fetch_within(client, path, (cold, warm), django_assert_max_num_queries, **headers)
 
 
 def test_the_actor_page_lists_its_resources_in_one_query(client, library):

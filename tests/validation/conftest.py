@@ -2,6 +2,7 @@ import pytest
 
 from ecosystem import staff
 from tests.factories import ActorFactory, CaseApplicationFactory, MembershipFactory, UserFactory
+from tests.people import maker, staff_user, stranger  # noqa: F401 - stranger is a fixture
 
 
 @pytest.fixture
@@ -18,25 +19,14 @@ def lead(member):
 
 @pytest.fixture
 def validator():
-    user = UserFactory(email="validator@example.dk", staff_mfa=True, groups=[staff.VALIDATORS])
-    return user
+    return staff_user("validator@example.dk", staff.VALIDATORS)
 
 
 @pytest.fixture
 def other_staff():
-    user = UserFactory(email="moderator@example.dk", staff_mfa=True, groups=[staff.MODERATORS])
-    return user
-
-
-@pytest.fixture
-def stranger():
-    return MembershipFactory(actor=ActorFactory(name="Naboen")).user
+    return staff_user("moderator@example.dk", staff.MODERATORS)
 
 
 @pytest.fixture
 def make_case(lead):
-    def make(**kwargs):
-        kwargs.setdefault("actor", lead)
-        return CaseApplicationFactory(**kwargs)
-
-    return make
+    return maker(CaseApplicationFactory, actor=lead)

@@ -7,9 +7,8 @@ the admin's case pages are the login page for non-staff and 404 for other staff.
 """
 
 import pytest
-from django.urls import reverse
 
-from tests.permission_tables import PermissionTable, request_as
+from tests.permission_tables import PermissionTable
 from validation import urls
 from validation.models import InterestMessage
 
@@ -104,29 +103,9 @@ def world(member, stranger, validator, other_staff, make_case):
     return world
 
 
-def respond(client, world, role, name, method, target):
-    user = None if role == "anonymous" else world["users"][role]
-    if name.startswith("admin:"):
-        url = reverse(name, args=[world["admin"][target]] if target else [])
-    else:
-        url = reverse(TABLE.url_name(name), kwargs=world[target] if target else {})
-    data = POST_DATA.get(name) if method == "POST" else None
-    return request_as(client, user, method, url, data)
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(MEMBER_TABLE))
-def test_member_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(PUBLIC_TABLE))
-def test_public_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
-
-
-@pytest.mark.parametrize(TABLE.params, TABLE.cases(ADMIN_TABLE))
-def test_admin_case_pages(client, world, role, name, method, target, expected):
-    assert respond(client, world, role, name, method, target).status_code == expected
+@pytest.mark.parametrize(TABLE.params, TABLE.cases(MEMBER_TABLE, PUBLIC_TABLE, ADMIN_TABLE))
+def test_pages(client, world, role, name, method, target, expected):
+    assert TABLE.status(client, world, role, name, method, target, POST_DATA.get(name)) == expected
 
 
 def test_the_table_covers_every_url_of_the_validation_app():

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from ecosystem.models import Actor, Membership, TargetGroup, Theme
 from tests.factories import ActorFactory, UserFactory
+from tests.query_budgets import link_at_random
 from validation.models import CaseApplication
 
 pytestmark = pytest.mark.django_db
@@ -47,16 +48,8 @@ def make_cases(count: int, actor: Actor) -> list[CaseApplication]:
         for n in range(count)
     )
     themes, groups = list(Theme.objects.all()), list(TargetGroup.objects.all())
-    CaseApplication.themes.through.objects.bulk_create(
-        CaseApplication.themes.through(caseapplication=c, theme=t)
-        for c in cases
-        for t in rng.sample(themes, 2)
-    )
-    CaseApplication.target_groups.through.objects.bulk_create(
-        CaseApplication.target_groups.through(caseapplication=c, targetgroup=g)
-        for c in cases
-        for g in rng.sample(groups, 2)
-    )
+    link_at_random(CaseApplication.themes, cases, themes, 2, rng)
+    link_at_random(CaseApplication.target_groups, cases, groups, 2, rng)
     CaseApplication.partners.through.objects.bulk_create(
         CaseApplication.partners.through(caseapplication=c, actor=p)
         for c in cases
