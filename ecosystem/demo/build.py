@@ -79,16 +79,17 @@ def build_generated(*, ref: Reference, total: int) -> tuple[int, int]:
         actor = row.actor
         if actor.slug in taken_slugs:
             continue  # made by an earlier run
-        key = (actor.name.lower(), actor.municipality_id)
-        if actor.municipality_id is not None and key in taken_names:
-            # Names are unique per municipality: tell this one apart by its town or number.
+        place = (actor.country, actor.municipality_id)
+        if (actor.name.lower(), *place) in taken_names:
+            # Names are unique per country and municipality (a foreign actor has none):
+            # tell this one apart by its town or number.
             for candidate in (f"{actor.name} {actor.city}", f"{actor.name} {number}"):
-                if (candidate.lower(), actor.municipality_id) not in taken_names:
+                if (candidate.lower(), *place) not in taken_names:
                     actor.name = candidate
                     break
         if actor.cvr in taken_cvrs:
             actor.cvr = ""
-        taken_names.add((actor.name.lower(), actor.municipality_id))
+        taken_names.add((actor.name.lower(), *place))
         taken_cvrs.add(actor.cvr)
         rows.append(row)
     created = _insert(rows)
@@ -203,7 +204,10 @@ def _new_rows(rows: list[Row]) -> list[Row]:
     new = []
     for row in rows:
         actor = row.actor
-        if actor.slug in slugs or (actor.name.lower(), actor.municipality_id) in names:
+        if (
+            actor.slug in slugs
+            or (actor.name.lower(), actor.country, actor.municipality_id) in names
+        ):
             continue
         if actor.cvr in cvrs:
             actor.cvr = ""  # someone registered with that number: keep theirs
@@ -211,13 +215,12 @@ def _new_rows(rows: list[Row]) -> list[Row]:
     return new
 
 
-def _taken_names() -> set[tuple[str, int | None]]:
-    return {
-        (name, municipality)
-        for name, municipality in Actor.objects.filter(municipality__isnull=False)
-        .annotate(lower_name=Lower("name"))
-        .values_list("lower_name", "municipality_id")
-    }
+def _taken_names() -> set[tuple[str, str, int | None]]:
+    return set(
+        Actor.objects.annotate(lower_name=Lower("name")).values_list(
+            "lower_name", "country", "municipality_id"
+        )
+    )
 
 
 def _insert(rows: list[Row]) -> list[Actor]:
