@@ -386,7 +386,12 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["event", "status"], name="registration_event_status")]
+        indexes = [
+            models.Index(fields=["event", "status"], name="registration_event_status"),
+            # A person's registrations are found by their account or by an address they
+            # verified (the account page, the data export): without it, a scan of all.
+            models.Index(Lower("email"), name="registration_email_lower"),
+        ]
         constraints = [
             # One registration per person and event: a second attempt (a double click,
             # two tabs) fails here, whatever the application checked before.
