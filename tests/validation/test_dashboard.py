@@ -53,3 +53,22 @@ def test_a_rejection_shows_its_reasons(client, member, make_case, validator):
     body = client.get("/en/cases/mine/").content.decode()
     assert "Out of scope." in body
     assert "Message from the validator" in body
+
+
+def test_many_applications_come_in_pages_with_a_fixed_number_of_queries(
+    client, member, make_case, django_assert_num_queries
+):
+    make_case(title="Application 0")
+    client.force_login(member)
+    client.get("/en/cases/mine/")
+    with django_assert_num_queries(7) as one_case:
+        client.get("/en/cases/mine/")
+    for number in range(1, 25):
+        make_case(title=f"Application {number}")
+    with django_assert_num_queries(len(one_case)):
+        body = client.get("/en/cases/mine/").content.decode()
+    assert body.count('class="case-card"') == 20
+    assert 'href="?page=2"' in body
+    second = client.get("/en/cases/mine/?page=2").content.decode()
+    assert second.count('class="case-card"') == 5
+    assert client.get("/en/cases/mine/?page=x").status_code == 200  # bad input: page 1

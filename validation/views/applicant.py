@@ -12,6 +12,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -78,6 +79,9 @@ VALIDATOR_MESSAGES = (
 )
 
 
+DASHBOARD_PAGE_SIZE = 20
+
+
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     """One card per application: its state, the next step and the validator's message.
@@ -103,19 +107,23 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         .order_by("-updated_at", "-pk")
         .only("pk", "title", "status", "slug", "updated_at", "consent_portal", "actor__name")
     )
+    # One page of cards: an organisation with hundreds of applications gets pages, not
+    # one page that grows with them.
+    page_obj = Paginator(cases, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = [
         (
             case,
             _next_step(case),
             case.last_note if case.last_action in VALIDATOR_MESSAGES else "",
         )
-        for case in cases
+        for case in page_obj
     ]
-    return render(
-        request,
-        "validation/dashboard.html",
-        {"rows": rows, "can_apply": permissions.applicant_actors(request.user).exists()},
-    )
+    context = {
+        "rows": rows,
+        "page_obj": page_obj,
+        "can_apply": permissions.applicant_actors(request.user).exists(),
+    }
+    return render(request, "validation/dashboard.html", context)
 
 
 @require_http_methods(GET_POST)
