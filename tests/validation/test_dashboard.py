@@ -61,7 +61,7 @@ def test_many_applications_come_in_pages_with_a_fixed_number_of_queries(
     make_case(title="Application 0")
     client.force_login(member)
     client.get("/en/cases/mine/")
-    with django_assert_num_queries(7) as one_case:
+    with django_assert_num_queries(5) as one_case:
         client.get("/en/cases/mine/")
     for number in range(1, 25):
         make_case(title=f"Application {number}")
