@@ -20,6 +20,18 @@ class EcosystemConfig(AppConfig):
         from ecosystem import waiting as queues
 
         facets.watch_changes()
+        # A person's groups are read once per request (ecosystem.staff); a change of them
+        # is read again.
+        from django.contrib.auth import get_user_model
+        from django.db.models.signals import m2m_changed
+
+        from ecosystem import staff
+
+        m2m_changed.connect(
+            staff.forget_groups,
+            sender=get_user_model().groups.through,
+            dispatch_uid="ecosystem-staff-forget-groups",
+        )
         # The account and the organisations come first in a person's data export.
         registry.register(personal_data.ACCOUNT_PART)
         registry.register(personal_data.ORGANISATIONS_PART)

@@ -23,7 +23,7 @@ def is_moderator(user) -> bool:
     return (
         user.is_authenticated
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name=staff.MODERATORS).exists())
+        and (user.is_superuser or staff.in_group(user, staff.MODERATORS))
     )
 
 
@@ -41,10 +41,7 @@ def can_manage_partnerships(user) -> bool:
         user.is_authenticated
         and user.is_active
         and user.is_staff
-        and (
-            user.is_superuser
-            or user.groups.filter(name__in=[staff.MODERATORS, staff.EDITORS]).exists()
-        )
+        and (user.is_superuser or staff.in_group(user, staff.MODERATORS, staff.EDITORS))
     )
 
 

@@ -26,7 +26,7 @@ def is_funding_editor(user) -> bool:
     return bool(
         getattr(user, "is_authenticated", False)
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name=staff.EDITORS).exists())
+        and (user.is_superuser or staff.in_group(user, staff.EDITORS))
     )
 
 

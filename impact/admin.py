@@ -5,47 +5,47 @@ its second-factor rule and its layout come with it; `permissions.can_see_dashboa
 decides who may open it and its downloads.
 """
 
-import hashlib
-
 from django.contrib import admin
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from common.generations import every_generation, read
-from common.pagecache import release
+from common.generations import every_generation
+from common.pagecache import cached_fragment
 from impact import exports, figures, permissions
 from impact.charts import chart
 from impact.models import Report
 from impact.periods import GRAINS, Period
 
-# Every staff member sees the same figures for a period: computed once under the
-# generation of every app, and kept at most as long as the public impact page (downloads
-# are counted without renewing a generation; "held" events change with the clock).
-FIGURES_SECONDS = 3600
+DASHBOARD_MAIN = "admin/impact/_dashboard_main.html"
 
 
-def computed_figures(period: Period) -> list[tuple[str, object, str]]:
-    """(figure name, table, chart) of every figure for `period`: from the cache while no
-    data changed, else computed (one query per figure) and stored."""
-    parts = f"{release()}|{get_language()}|{sorted(period.query().items())}"
-    key = "impact-dashboard:" + hashlib.sha256(parts.encode()).hexdigest()
-    stamps, found = read(every_generation(), [key])
-    stored = found.get(key)
-    if stored and stored[0] == stamps:
-        return stored[1]
-    computed = []
+def _figures_context(period: Period) -> dict:
+    query = period.query()
+    sections = []
     for figure in figures.FIGURES:
         table = figure.compute(period)
-        ident = f"chart-{figure.name}"
-        computed.append((figure.name, table, chart(table, title=str(figure.title), ident=ident)))
-    cache.set(key, (stamps, computed), FIGURES_SECONDS)
-    return computed
+        sections.append(
+            {
+                "figure": figure,
+                "table": table,
+                "chart": chart(table, title=str(figure.title), ident=f"chart-{figure.name}"),
+                "csv": urlencode({**query, "figure": figure.name, "format": "csv"}),
+                "xlsx": urlencode({**query, "figure": figure.name, "format": "xlsx"}),
+            }
+        )
+    return {
+        "period": period,
+        "grains": GRAINS.items(),
+        "sections": sections,
+        "all_csv": urlencode({**query, "figure": "all", "format": "csv"}),
+        "all_xlsx": urlencode({**query, "figure": "all", "format": "xlsx"}),
+    }
 
 
 @admin.register(Report)
@@ -80,26 +80,21 @@ class ReportAdmin(admin.ModelAdmin):
         if not permissions.can_see_dashboard(request.user):
             raise PermissionDenied
         period = Period.from_query(request.GET)
-        query = period.query()
-        sections = [
-            {
-                "figure": figures.by_name(name),
-                "table": table,
-                "chart": drawn,
-                "csv": urlencode({**query, "figure": name, "format": "csv"}),
-                "xlsx": urlencode({**query, "figure": name, "format": "xlsx"}),
-            }
-            for name, table, drawn in computed_figures(period)
-        ]
+
+        def build() -> str:
+            return render_to_string(DASHBOARD_MAIN, _figures_context(period), request)
+
+        # The figures are counts across the portal, the same for every member of staff:
+        # one rendering per period, kept while no data behind them changes. Held events
+        # and downloads change without renewing a generation (as on the public impact
+        # page), so the hour is part of the name: a copy is at most an hour old for them.
+        hour = timezone.localtime().strftime("%Y-%m-%dT%H")
+        name = f"impact-dashboard:{period.grain}:{period.first}:{period.last}:{hour}"
         context = {
             **self.admin_site.each_context(request),
             "title": _("Impact figures"),
             "opts": self.model._meta,
-            "period": period,
-            "grains": GRAINS.items(),
-            "sections": sections,
-            "all_csv": urlencode({**query, "figure": "all", "format": "csv"}),
-            "all_xlsx": urlencode({**query, "figure": "all", "format": "xlsx"}),
+            "main": cached_fragment(request, name, tuple(every_generation()), build),
         }
         return TemplateResponse(request, "admin/impact/dashboard.html", context)
 

@@ -17,4 +17,4 @@ def can_see_dashboard(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name__in=staff.STAFF_GROUPS).exists()
+    return staff.in_group(user, *staff.STAFF_GROUPS)

@@ -52,7 +52,7 @@ def is_event_manager(user) -> bool:
     return bool(
         getattr(user, "is_authenticated", False)
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name=staff.EVENT_MANAGERS).exists())
+        and (user.is_superuser or staff.in_group(user, staff.EVENT_MANAGERS))
     )
 
 

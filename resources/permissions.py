@@ -25,7 +25,7 @@ def is_editor(user) -> bool:
     return (
         user.is_authenticated
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name=staff.EDITORS).exists())
+        and (user.is_superuser or staff.in_group(user, staff.EDITORS))
     )
 
 

@@ -21,17 +21,11 @@ BY_VALIDATOR = "validator"
 
 
 def is_validator(user) -> bool:
-    # An admin page asks this for its menu, its form and each workflow step: the answer is
-    # kept on the request's user, as Django keeps its permissions (_perm_cache).
-    cached = getattr(user, "_is_validator_cache", None)
-    if cached is None:
-        cached = bool(
-            user.is_authenticated
-            and user.is_active
-            and (user.is_superuser or user.groups.filter(name=staff.VALIDATORS).exists())
-        )
-        user._is_validator_cache = cached
-    return cached
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or staff.in_group(user, staff.VALIDATORS))
+    )
 
 
 def can_validate_in_admin(user) -> bool:
