@@ -174,7 +174,7 @@ def test_every_staff_page_passes_wcag_22_aa(page, width):
             theme_toggle.click()
             # The admin's colours change with a 0.15 s transition: judge the new theme,
             # not a colour on its way there.
-            page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
+            page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
             assert_accessible_wcag22(page)
 
 
