@@ -14,7 +14,7 @@ from tests.factories import (
     MembershipFactory,
     UserFactory,
 )
-from validation.models import CaseApplication
+from validation.models import CaseApplication, CaseLogEntry
 
 
 def test_the_posts_that_send_mail_are_timed_and_leave_the_data_as_it_was(
@@ -25,6 +25,7 @@ def test_the_posts_that_send_mail_are_timed_and_leave_the_data_as_it_was(
     MembershipFactory(actor=actor, user=member)
     case = CaseApplicationFactory(actor=actor, submitted=True)
     EventFactory()
+    history = list(CaseLogEntry.objects.filter(case=case))
     output, printed = tmp_path / "bench.json", io.StringIO()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -53,3 +54,4 @@ def test_the_posts_that_send_mail_are_timed_and_leave_the_data_as_it_was(
     assert not ContactMessage.objects.filter(email__startswith="bench-").exists()
     assert not Registration.objects.filter(email__startswith="bench-").exists()
     assert CaseApplication.objects.get(pk=case.pk).status == "submitted"
+    assert list(CaseLogEntry.objects.filter(case=case)) == history

@@ -289,7 +289,7 @@ class Command(BaseCommand):
         """Median and p95 of the posts that send mail (see the module's docstring), each
         by the pages' client for its person (a second log-in would wait for a new code)."""
         from policy.models import Event
-        from validation.models import CaseApplication, Status
+        from validation.models import CaseApplication, CaseLogEntry, Status
 
         serial = itertools.count()
 
@@ -337,6 +337,7 @@ class Command(BaseCommand):
             )
         sources = [source for source in sources if re.search(only, source[0])]
         waiting = case and CaseApplication.objects.values("status", "decided_at").get(pk=case.pk)
+        logged = CaseLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
         rows = []
         limits = {"PORTAL_RATE_LIMITS": {}, "HUMAN_CHECK_MIN_SECONDS": 0}
         with override_settings(**limits), self.removing_what_it_stores():
@@ -346,8 +347,9 @@ class Command(BaseCommand):
                 took = []
                 for _ in range(repeat):
                     took.append(self.posted(clients[who], url, typed()))
-                    if who == "validator":  # the case waits for its decision again
+                    if who == "validator":  # the case waits for its decision again, as it was
                         CaseApplication.objects.filter(pk=case.pk).update(**waiting)
+                        CaseLogEntry.objects.filter(case=case, pk__gt=logged).delete()
                 rows.append(
                     {
                         "page": name,
@@ -362,14 +364,22 @@ class Command(BaseCommand):
     @staticmethod
     @contextmanager
     def removing_what_it_stores():
+        """The messages and registrations posted, and the mails queued (no worker runs)."""
+        from django.utils import timezone
+
         from pages.models import ContactMessage
         from policy.models import Registration
 
+        started = timezone.now()
         try:
             yield
         finally:
             ContactMessage.objects.filter(email__startswith="bench-contact-").delete()
             Registration.objects.filter(email__startswith="bench-guest-").delete()
+            if apps.is_installed("django_tasks_db"):
+                from django_tasks_db.models import DBTaskResult
+
+                DBTaskResult.objects.filter(enqueued_at__gte=started).delete()
 
     @staticmethod
     def posted(client: Client, url: str, typed: dict) -> float:
