@@ -16,6 +16,14 @@ In-process (Django's test client, no network):
   for editors, and for staff screens, which no cache serves;
 - the queries and bytes of that fresh request.
 
+Requests that send mail (in-process too): the contact form, a guest's registration for an
+event and a validator's decision on a case in the admin, each through its form as a browser
+sends it (the form fetched, then posted with its own fields, so every post carries a fresh
+form token), --repeat times; only the post is timed. Mail goes through the configured
+email and task backends (`make bench`: the task queue, so no mail server is involved). The
+human check's minimum time and the rate limits are off for these posts; what they store is
+removed afterwards (the decided case gets its status back), so the data stays as seeded.
+
 Under load (--load, the default in `make bench`): gunicorn serves the same database the
 way `make serve` does (DEBUG off, 2 workers) and wrk loads each page on loopback for
 --seconds, asking for gzip as browsers do. Every page runs between two /healthz runs,
@@ -31,6 +39,7 @@ from __future__ import annotations
 
 import http.client
 import importlib
+import itertools
 import json
 import os
 import re
@@ -40,6 +49,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -51,6 +61,7 @@ from django.db import connection, reset_queries
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from lxml import html as lxml_html
 
 from common.generations import every_generation
 
@@ -123,7 +134,9 @@ class Command(BaseCommand):
         ):
             clients = {who: self.logged_in(who) for who in {page[2] for page in pages}}
             rows = [self.measure(name, url, who, clients[who], repeat) for name, url, who in pages]
+            mail_rows = self.mail_requests(only, repeat, clients)
         self.print_table(rows)
+        self.print_mail_table(mail_rows)
         run = {
             "at": started.isoformat(timespec="seconds"),
             "commit": _commit(),
@@ -131,6 +144,7 @@ class Command(BaseCommand):
             "data": _data_size(),
             "repeat": repeat,
             "pages": rows,
+            "mail_requests": mail_rows,
         }
         if load:
             cookies = {who: _cookie(client) for who, client in clients.items()}
@@ -268,6 +282,137 @@ class Command(BaseCommand):
                     f"{row['fresh_median_ms']:>9.1f} {row['fresh_p95_ms']:>10.1f} "
                     f"{row['queries']:>8} {row['bytes']:>9}"
                 )
+
+    # --- Requests that send mail -----------------------------------------------------------
+
+    def mail_requests(self, only: str, repeat: int, clients: dict[str, Client]) -> list[dict]:
+        """Median and p95 of the posts that send mail (see the module's docstring), each
+        by the pages' client for its person (a second log-in would wait for a new code)."""
+        from policy.models import Event
+        from validation.models import CaseApplication, CaseLogEntry, Status
+
+        serial = itertools.count()
+
+        def address(kind: str) -> str:
+            return f"bench-{kind}-{next(serial)}@example.dk"
+
+        event = next(
+            (
+                e
+                for e in Event.objects.published().upcoming().order_by("pk")
+                if e.registration_is_open()
+            ),
+            None,
+        )
+        case = (
+            CaseApplication.objects.filter(status__in=[Status.SUBMITTED, Status.IN_REVIEW])
+            .order_by("pk")
+            .first()
+        )
+        sources = [
+            (
+                "contact form",
+                reverse("contact"),
+                ANONYMOUS,
+                lambda: {"name": "Bench Besøgende", "email": address("contact"), "message": "Hej."},
+            )
+        ]
+        if event:
+            sources.append(
+                (
+                    "guest registration",
+                    reverse("policy:register", args=[event.slug]),
+                    ANONYMOUS,
+                    lambda: {"name": "Bench Gæst", "email": address("guest"), "consent": "on"},
+                )
+            )
+        if case:
+            sources.append(
+                (
+                    "case decision",
+                    reverse("admin:validation_caseapplication_change", args=[case.pk]),
+                    "validator",
+                    lambda: {"decision": "request_changes", "message": "Tilføj resultaterne."},
+                )
+            )
+        sources = [source for source in sources if re.search(only, source[0])]
+        waiting = case and CaseApplication.objects.values("status", "decided_at").get(pk=case.pk)
+        logged = CaseLogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+        rows = []
+        limits = {"PORTAL_RATE_LIMITS": {}, "HUMAN_CHECK_MIN_SECONDS": 0}
+        with override_settings(**limits), self.removing_what_it_stores():
+            for name, url, who, typed in sources:
+                if who not in clients:
+                    clients[who] = self.logged_in(who)
+                took = []
+                for _ in range(repeat):
+                    took.append(self.posted(clients[who], url, typed()))
+                    if who == "validator":  # the case waits for its decision again, as it was
+                        CaseApplication.objects.filter(pk=case.pk).update(**waiting)
+                        CaseLogEntry.objects.filter(case=case, pk__gt=logged).delete()
+                rows.append(
+                    {
+                        "page": name,
+                        "url": url,
+                        "who": who,
+                        "median_ms": round(statistics.median(took), 2),
+                        "p95_ms": round(_p95(took), 2),
+                    }
+                )
+        return rows
+
+    @staticmethod
+    @contextmanager
+    def removing_what_it_stores():
+        """The messages and registrations posted, and the mails queued (no worker runs)."""
+        from django.utils import timezone
+
+        from pages.models import ContactMessage
+        from policy.models import Registration
+
+        started = timezone.now()
+        try:
+            yield
+        finally:
+            ContactMessage.objects.filter(email__startswith="bench-contact-").delete()
+            Registration.objects.filter(email__startswith="bench-guest-").delete()
+            if apps.is_installed("django_tasks_db"):
+                from django_tasks_db.models import DBTaskResult
+
+                DBTaskResult.objects.filter(enqueued_at__gte=started).delete()
+
+    @staticmethod
+    def posted(client: Client, url: str, typed: dict) -> float:
+        """Fetch the form, post it with its own fields and what a person types; the post's
+        time in ms. A post that is not taken (no redirect) is an error."""
+        page = client.get(url, secure=True)
+        document = lxml_html.fromstring(page.content)
+        # The page's form with the typed fields (the admin has a log-out form, too).
+        form = next(form for form in document.forms if set(typed) <= set(form.fields))
+        data = dict(form.form_values()) | typed
+        start = time.perf_counter()
+        response = client.post(url, data, secure=True)
+        took = (time.perf_counter() - start) * 1000
+        if response.status_code != 302:
+            errors = lxml_html.fromstring(response.content).find_class("errorlist")
+            said = "; ".join(error.text_content().strip() for error in errors)
+            raise CommandError(f"{url}: the form was refused ({response.status_code}): {said}")
+        return took
+
+    def print_mail_table(self, rows: list[dict]) -> None:
+        if not rows:
+            return
+        tasks = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "none")
+        self.stdout.write(
+            f"\nIn-process, requests that send mail (the post timed; tasks: {tasks}, "
+            f"mail: {settings.EMAIL_BACKEND})"
+        )
+        header = f"{'request':44} {'median ms':>10} {'p95 ms':>8}"
+        self.stdout.write(header)
+        self.stdout.write("-" * len(header))
+        for row in rows:
+            label = row["page"] + (f" [{row['who']}]" if row["who"] else "")
+            self.stdout.write(f"{label[:44]:44} {row['median_ms']:>10.1f} {row['p95_ms']:>8.1f}")
 
     # --- Under load -------------------------------------------------------------------------
 
