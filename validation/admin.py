@@ -124,8 +124,14 @@ class CaseAdminForm(CleanTextMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["assign_to"].queryset = validator_users()
         self.fields["assign_to"].initial = self.instance.assigned_to_id
+        offered = list(allowed)
+        if self.is_bound:
+            # A decision offered when the page was loaded stays a valid answer: when another
+            # validator decided in the meantime, decide_case says who and what, rather than
+            # the form calling the choice invalid.
+            offered += [action for action in services.DECISIONS if action not in offered]
         self.fields["decision"].choices = [("", _("No decision now"))] + [
-            (action, services.TRANSITIONS[action].label) for action in allowed
+            (action, services.TRANSITIONS[action].label) for action in offered
         ]
 
     def clean(self):

@@ -90,7 +90,7 @@ def allauth_texts() -> Iterator[tuple[str, str]]:
 def reference_texts() -> Iterator[tuple[str, str]]:
     for path in sorted((ROOT / "ecosystem" / "referencedata").glob("*.json")):
         for row in json.loads(path.read_text("utf-8")):
-            if row.get("name_da"):
+            if isinstance(row, dict) and row.get("name_da"):  # postcode areas are pairs
                 yield f"{path.name} {row.get('slug')}", row["name_da"]
 
 

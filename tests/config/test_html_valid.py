@@ -99,7 +99,12 @@ def member_pages(lang: str, member: User, extra: dict) -> dict[str, str]:
     own = member.memberships.filter(role="owner").first().actor
     other = Actor.objects.published().exclude(memberships__user=member).first()
     application = CaseApplication.objects.filter(actor__memberships__user=member).first()
-    seeking = CaseApplication.objects.public().exclude(actor__memberships__user=member).first()
+    seeking = (
+        CaseApplication.objects.public()
+        .filter(seeks_partners=True)
+        .exclude(actor__memberships__user=member)
+        .first()
+    )
     event = Event.objects.published().order_by("-start").first()
     partner_application = extra["partner_application"]
     return {
@@ -226,7 +231,9 @@ def extra(demo) -> dict:
     member = User.objects.get(email=MEMBER)
     own = member.memberships.filter(role="owner").first().actor
     event = Event.objects.published().order_by("-start").first()
-    seeking = CaseApplication.objects.public().exclude(actor=own).first()
+    seeking = (
+        CaseApplication.objects.public().filter(seeks_partners=True).exclude(actor=own).first()
+    )
     stranger = UserFactory()
     return {
         "registration": RegistrationFactory(event=event, user=member, email=member.email),

@@ -27,7 +27,7 @@ VOCABULARY = tomllib.loads((Path(__file__).parent / "schema_org.toml").read_text
 
 
 def allowed(kind: str) -> set[str]:
-    found = {"@context", "@type"}
+    found = {"@context", "@type", "@id"}  # JSON-LD's own keywords: the node and its address
     while kind:
         found |= set(VOCABULARY[kind]["properties"])
         kind = VOCABULARY[kind].get("inherits", "")

@@ -187,3 +187,28 @@ def test_two_validators_deciding_at_once_leave_one_decision(make_case, member):
     assert len(results[winner.email]) == 1
     assert "the applicant has been told by e-mail" in results[winner.email][0]
     assert LogEntry.objects.get().user == winner
+
+
+def test_a_decision_on_a_page_loaded_before_another_validators_decision_is_told_who_won(
+    make_case, member
+):
+    """The second validator loaded the page while the case waited, and sends the decision
+    after the first one's has been saved: told who decided and what, nothing saved."""
+    case = make_case(submitted=True)
+    first, second = (
+        UserFactory(full_name=f"{name} Validator", staff_mfa=True, groups=[staff.VALIDATORS])
+        for name in ("First", "Second")
+    )
+    clients = []
+    for user in (first, second):
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    admin_post(clients[0], case, decision="validate", message="", _continue="1")
+    response = admin_post(clients[1], case, decision="reject", message="Out of scope.")
+    assert response.status_code == 302
+    page = html.unescape(clients[1].get(response["Location"]).content.decode())
+    assert "First Validator decided first" in page and "Your decision was not saved." in page
+    case.refresh_from_db()
+    assert case.status == Status.VALIDATED
+    assert not case.log_entries.filter(action=CaseLogEntry.Action.REJECTED).exists()
