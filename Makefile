@@ -55,7 +55,7 @@ run: install assets
 	$(MANAGE) migrate --no-input
 	$(MANAGE) createcachetable
 	$(MANAGE) seed_demo --if-empty
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	SITE_URL="$${SITE_URL:-http://127.0.0.1:$(PORT)}" $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Production-like: DEBUG off, gunicorn, collected and compressed static files via WhiteNoise,
 # the task worker (mail, scheduled jobs) and the scheduler beside it. Plain HTTP on

@@ -325,8 +325,8 @@ def link_confirm(request: HttpRequest, slug: str, token: str) -> HttpResponse:
         else:
             messages.success(request, _done_message(registration))
         return redirect(registration.event.get_absolute_url())
-    context = {"registration": registration, "event": registration.event, "purpose": "confirm"}
-    return render(request, "policy/link.html", context)
+    context = {"registration": registration, "event": registration.event}
+    return render(request, "policy/confirm_link.html", context)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
