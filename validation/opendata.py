@@ -14,6 +14,7 @@ from django.conf import settings
 from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import F, OuterRef, QuerySet
 from django.utils import translation
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -234,7 +235,7 @@ def _item(row: dict, *, case_url: str, actor_url: str) -> dict:
                 else None
             ),
             "validated_on": (
-                row["validated_at"].date().isoformat() if row["validated_at"] else None
+                localdate(row["validated_at"]).isoformat() if row["validated_at"] else None
             ),
             "sim_url": row["sim_url"] or None,
         }
@@ -264,7 +265,7 @@ def rows(queryset: QuerySet) -> Iterator[dict]:
             "sdgs": [str(number) for number in row["sdg_numbers"]],
             "stage": row["stage"] or None,
             "seeking_partners": row["seeks_partners"],
-            "validated_on": row["validated_at"].date() if row["validated_at"] else None,
+            "validated_on": localdate(row["validated_at"]) if row["validated_at"] else None,
             "image_url": image_url(row["image"]),
             "updated_at": row["updated_at"],
         }

@@ -357,18 +357,20 @@ def test_an_export_changes_its_etag_when_its_data_changes(client):
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        # freshness (also the database check before the first byte) and the rows
-        ("/en/events/export.csv", 2),
-        ("/en/events/export.xlsx", 2),
-        ("/en/events/export.json", 2),
-        ("/en/funding/export.csv", 2),
-        ("/en/funding/export.json", 2),
-        ("/en/news/export.csv", 2),
-        ("/en/news/export.json", 2),
-        ("/en/resources/export.xlsx", 2),
-        ("/en/cases/export.csv", 2),
-        ("/en/cases/export.xlsx", 2),
-        ("/en/cases/export.json", 2),
+        # the page cache's one read (an anonymous GET is looked up before the stack, a
+        # miss here: exports are not stored), freshness (also the database check before
+        # the first byte) and the rows
+        ("/en/events/export.csv", 3),
+        ("/en/events/export.xlsx", 3),
+        ("/en/events/export.json", 3),
+        ("/en/funding/export.csv", 3),
+        ("/en/funding/export.json", 3),
+        ("/en/news/export.csv", 3),
+        ("/en/news/export.json", 3),
+        ("/en/resources/export.xlsx", 3),
+        ("/en/cases/export.csv", 3),
+        ("/en/cases/export.xlsx", 3),
+        ("/en/cases/export.json", 3),
     ],
 )
 def test_exports_read_the_database_a_fixed_number_of_times(

@@ -49,6 +49,7 @@ def public_pages(lang: str) -> dict[str, str]:
     event = Event.objects.published().order_by("-start").first()
     pages = {
         "home": url("home", lang),
+        "open-data": url("open_data", lang),
         "search": url("search", lang, "q=innovation"),
         "about": url("about", lang),
         "contact": url("contact", lang),
@@ -202,6 +203,11 @@ NOT_PAGES = {
     "account_confirm_email", "account_reset_password_from_key", "mfa_authenticate",
     "mfa_reauthenticate", "mfa_deactivate_totp", "mfa_view_recovery_codes",
     "mfa_generate_recovery_codes",
+    "funding:export_csv", "funding:export_json", "funding:export_xlsx", "impact:export_csv",
+    "impact:export_json", "impact:export_xlsx", "pages:export_csv", "pages:export_json",
+    "pages:export_xlsx", "policy:export_csv", "policy:export_json", "policy:export_xlsx",
+    "resources:export_xlsx", "validation:export_xlsx", "opendata_catalogue",
+    "opendata_datapackage", "opendata_json_schema",
 }  # fmt: skip
 
 

@@ -79,7 +79,9 @@ def test_map_filter_by_region_open_an_actor_and_switch_to_english(page, actors):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "actor-results-heading"
 
-    # A marker's popup links to the actor's page as well.
+    # A marker's popup links to the actor's page as well (clicked once the map has ended
+    # its move to the filtered actors: a click during Leaflet's zoom animation missed it).
+    page.evaluate("() => Promise.all(document.getAnimations().map(a => a.finished))")
     page.locator("#actor-map .leaflet-marker-icon").click()
     expect(page.locator(".leaflet-popup-content strong a")).to_have_text("Café Samvær")
 
