@@ -24,6 +24,7 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.timezone import localdate
 from django.views.decorators.http import require_safe
 
 from common import jsonld, lists, markdown
@@ -93,7 +94,7 @@ def _resource_data(request: HttpRequest, resource: Resource) -> dict:
         "url": request.build_absolute_uri(resource.get_absolute_url()),
         "inLanguage": resource.language if resource.language != "other" else None,
         "datePublished": resource.published_on.isoformat(),
-        "dateModified": resource.updated_at.date().isoformat(),
+        "dateModified": localdate(resource.updated_at).isoformat(),  # the Danish date
         # Partner-only (or members-only) resources are not free to read.
         "isAccessibleForFree": not resource.is_restricted,
         "keywords": [theme.name for theme in resource.themes.all()],

@@ -38,4 +38,4 @@ def test_changing_the_text_is_an_edit(about):
     about.save(update_fields=["body_da"])
     about.refresh_from_db()
     assert about.updated_at > WRITTEN
-    assert about.updated_at.date() == timezone.localdate()
+    assert timezone.localdate(about.updated_at) == timezone.localdate()
